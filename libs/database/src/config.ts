@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+
+/** Everything Storyline reads from its environment, checked once at start-up. */
+export interface StorylineConfig {
+  /** HTTP port; 0 picks a free one. */
+  readonly port: number;
+  /** Interface to listen on: loopback unless HOST says otherwise (0.0.0.0 in containers). */
+  readonly host: string;
+  /** External PostgreSQL; null starts the embedded server. */
+  readonly databaseUrl: string | null;
+  /** Where the embedded server keeps its data between runs. */
+  readonly dataDir: string;
+  /** Load the founding example story into an empty database at start-up. */
+  readonly loadExample: boolean;
+  /** How long a write waits for the read models to show it before answering. */
+  readonly readYourWritesTimeoutMs: number;
+  /** STORYLINE_BOOTSTRAP_KEY: a secret that acts as an admin key (first use, automated checks). */
+  readonly bootstrapKey: string | null;
+  /** Let requests without a key read (never write). Off unless asked for. */
+  readonly anonymousReads: boolean;
+  /** Writes a minute each key may make (bursts up to the same); 0 turns the limit off. */
+  readonly writesPerMinute: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function bootstrapKey(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.STORYLINE_BOOTSTRAP_KEY;
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 12) throw new ConfigError('STORYLINE_BOOTSTRAP_KEY', 'must be at least 12 characters long');
+  return raw;
+}
+
+function databaseUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'is not a URL (expected postgres://user@host:port/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `must start with postgres://, got ${url.protocol}//`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): StorylineConfig {
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl: databaseUrl(env),
+    dataDir: resolve(env.STORYLINE_DATA_DIR || '.storyline'),
+    loadExample: flag(env, 'STORYLINE_LOAD_EXAMPLE', true),
+    readYourWritesTimeoutMs: integer(env, 'STORYLINE_READ_YOUR_WRITES_MS', 5000, 0, 60000),
+    bootstrapKey: bootstrapKey(env),
+    anonymousReads: flag(env, 'STORYLINE_ANONYMOUS_READS', false),
+    writesPerMinute: integer(env, 'STORYLINE_WRITES_PER_MINUTE', 600, 0, 1_000_000),
+  };
+}

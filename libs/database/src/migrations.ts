@@ -1,0 +1,36 @@
+import { Client } from 'pg';
+import { DataSource, type MigrationInterface } from 'typeorm';
+
+export type MigrationClass = new () => MigrationInterface;
+
+/** Any constant works; it only has to be the same for every Storyline process. */
+const MIGRATION_LOCK = 7_311_425_001;
+
+/**
+ * Applies the given TypeORM migrations in order, each in its own transaction. Several
+ * processes starting at once take turns on an advisory lock instead of racing.
+ */
+export async function runMigrations(url: string, migrations: readonly MigrationClass[]): Promise<string[]> {
+  const lock = new Client({ connectionString: url });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const dataSource = new DataSource({
+      type: 'postgres',
+      url,
+      migrations: [...migrations],
+      migrationsTableName: 'storyline_migrations',
+      logging: false,
+    });
+    await dataSource.initialize();
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      return applied.map((migration) => migration.name);
+    } finally {
+      await dataSource.destroy();
+    }
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.end();
+  }
+}
