@@ -1,0 +1,29 @@
+import { createHash, randomUUID } from 'node:crypto';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+export const isUuid = (value: string): boolean => UUID.test(value);
+export const newId = (): string => randomUUID();
+
+/** Storyline's namespace for name-based (version 5) ids. */
+const NAMESPACE = Buffer.from('5a1c2f0e9b7d4e3a8c6b1d2e3f405162', 'hex');
+
+/**
+ * A version-5 UUID: the same name always gives the same id. A story's id comes from the
+ * slug it was opened with, so "is this slug taken?" is an append to a stream that must
+ * not exist yet: atomic, with no second table to keep in step.
+ */
+export function nameBasedId(name: string): string {
+  const hash = createHash('sha1').update(NAMESPACE).update(name, 'utf8').digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export const storyIdForSlug = (slug: string): string => nameBasedId(`story:${slug}`);
+export const sourceIdForName = (normalisedName: string): string => nameBasedId(`source:${normalisedName}`);
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}

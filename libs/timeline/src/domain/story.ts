@@ -1,0 +1,223 @@
+import { DomainError, invalid } from './errors';
+import { assertNever, type FactReported, type ProposedLinkKind, type ReportIngested, type StoryEvent } from './events';
+import { proposeLinkEvents } from './link-proposals';
+import { normaliseSourceName } from './names';
+import type { ReportSubmission } from './report';
+import * as read from './input';
+
+/** What a story's decisions need to know of its past, folded from its stream. */
+export interface StoryState {
+  readonly opened: boolean;
+  readonly storyId: string | null;
+  readonly slug: string | null;
+  readonly title: string | null;
+  /** "outletKey|textSha256" → the report first ingested with that outlet and text. */
+  readonly reportsByContent: ReadonlyMap<string, string>;
+  readonly reports: ReadonlyMap<string, StoredReport>;
+  readonly facts: ReadonlyMap<string, StoredFact>;
+  /** "from|to|kind" → the link's id: one link of a kind between two facts. */
+  readonly links: ReadonlyMap<string, string>;
+  readonly proposals: ReadonlyMap<string, StoredProposal>;
+  /** Idempotency key → the report it created and a fingerprint of the request. */
+  readonly requests: ReadonlyMap<string, { readonly reportId: string; readonly fingerprint: string | null }>;
+}
+
+export interface StoredFact {
+  readonly reportId: string;
+  readonly retracted: boolean;
+  /** What link proposals compare: the fact as it now stands. */
+  readonly statement: string;
+  readonly entities: readonly string[];
+  readonly modality: string;
+}
+
+export interface StoredProposal {
+  readonly fromFactId: string;
+  readonly toFactId: string;
+  readonly kind: ProposedLinkKind;
+  readonly reason: string;
+  readonly status: 'proposed' | 'accepted' | 'rejected';
+}
+
+export interface StoredReport {
+  readonly publishedAt: string | null;
+  readonly textLength: number;
+  readonly factIds: readonly string[];
+  /** The global position of the report's last event: the answer's `position`. */
+  readonly position: bigint;
+}
+
+/** Where and how an event was stored, for the parts of the state that come from metadata. */
+export interface Recorded {
+  readonly position: bigint;
+  readonly idempotencyKey?: string | null;
+  readonly requestFingerprint?: string | null;
+}
+
+export const initialStoryState: StoryState = {
+  opened: false,
+  storyId: null,
+  slug: null,
+  title: null,
+  reportsByContent: new Map(),
+  reports: new Map(),
+  facts: new Map(),
+  links: new Map(),
+  proposals: new Map(),
+  requests: new Map(),
+};
+
+export const linkKey = (fromFactId: string, toFactId: string, kind: string): string => `${fromFactId}|${toFactId}|${kind}`;
+
+export const contentKey = (outlet: string | null, textSha256: string): string =>
+  `${outlet === null ? '' : normaliseSourceName(outlet)}|${textSha256}`;
+
+export function evolveStory(state: StoryState, event: StoryEvent, recorded: Recorded = { position: 0n }): StoryState {
+  switch (event.type) {
+    case 'StoryOpened':
+      return { ...state, opened: true, storyId: event.data.storyId, slug: event.data.slug, title: event.data.title };
+    case 'ReportIngested': {
+      const reports = new Map(state.reports).set(event.data.reportId, {
+        publishedAt: event.data.publishedAt,
+        textLength: event.data.text.length,
+        factIds: [],
+        position: recorded.position,
+      });
+      const byContent = new Map(state.reportsByContent);
+      const key = contentKey(event.data.outlet, event.data.textSha256);
+      if (!byContent.has(key)) byContent.set(key, event.data.reportId);
+      const requests = new Map(state.requests);
+      if (recorded.idempotencyKey && !requests.has(recorded.idempotencyKey)) {
+        requests.set(recorded.idempotencyKey, { reportId: event.data.reportId, fingerprint: recorded.requestFingerprint ?? null });
+      }
+      return { ...state, reports, reportsByContent: byContent, requests };
+    }
+    case 'FactReported': {
+      const report = state.reports.get(event.data.reportId);
+      if (!report) return state;
+      const reports = new Map(state.reports).set(event.data.reportId, {
+        ...report,
+        factIds: [...report.factIds, event.data.factId],
+        position: recorded.position > report.position ? recorded.position : report.position,
+      });
+      const { factId, reportId, statement, modality } = event.data;
+      const entities = event.data.entities.map((entity) => entity.name);
+      const facts = new Map(state.facts).set(factId, { reportId, retracted: false, statement, entities, modality });
+      return { ...state, reports, facts };
+    }
+    case 'FactAmended':
+    case 'FactCorrected': {
+      const fact = state.facts.get(event.data.factId);
+      const { statement, modality } = event.data.changes;
+      if (!fact || (statement === undefined && modality === undefined)) return state;
+      const changed = { ...fact, statement: statement ?? fact.statement, modality: modality ?? fact.modality };
+      return { ...state, facts: new Map(state.facts).set(event.data.factId, changed) };
+    }
+    case 'VerdictRecorded':
+      return state;
+    case 'LinkProposed': {
+      const { linkId, fromFactId, toFactId, kind, reason } = event.data;
+      return { ...state, proposals: new Map(state.proposals).set(linkId, { fromFactId, toFactId, kind, reason, status: 'proposed' }) };
+    }
+    case 'LinkProposalResolved': {
+      const proposal = state.proposals.get(event.data.linkId);
+      if (!proposal) return state;
+      return { ...state, proposals: new Map(state.proposals).set(event.data.linkId, { ...proposal, status: event.data.decision }) };
+    }
+    case 'FactRetracted': {
+      const fact = state.facts.get(event.data.factId);
+      return fact ? { ...state, facts: new Map(state.facts).set(event.data.factId, { ...fact, retracted: true }) } : state;
+    }
+    case 'FactsLinked': {
+      const key = linkKey(event.data.fromFactId, event.data.toFactId, event.data.kind);
+      return { ...state, links: new Map(state.links).set(key, event.data.linkId) };
+    }
+    default:
+      return assertNever(event);
+  }
+}
+
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export interface OpenStory {
+  readonly storyId: string;
+  readonly slug: string;
+  readonly title: string;
+}
+
+/** Reads `{slug, title}` from untrusted input. */
+export function parseOpenStory(body: unknown): { slug: string; title: string } {
+  const input = read.object(body, '');
+  read.rejectUnknownKeys(input, ['slug', 'title'], '');
+  return {
+    slug: read.text(input.slug, 'slug', { max: 80, pattern: SLUG, patternHint: 'must be lowercase letters, digits and single hyphens (like "witkoff-back-channel")' }),
+    title: read.text(input.title, 'title', { max: 200 }).trim(),
+  };
+}
+
+export function decideOpenStory(state: StoryState, command: OpenStory): StoryEvent[] {
+  if (state.opened) throw new DomainError('STORY.SLUG_TAKEN', `the slug "${command.slug}" is taken`, 'slug');
+  return [{ type: 'StoryOpened', data: { storyId: command.storyId, slug: command.slug, title: command.title } }];
+}
+
+export interface IngestReport {
+  readonly storyId: string;
+  readonly reportId: string;
+  /** One id per submitted fact, in order (chosen outside so that deciding stays pure). */
+  readonly factIds: readonly string[];
+  readonly report: ReportSubmission;
+  readonly idempotencyKey: string | null;
+  /** Same key and same fingerprint: a retry. Same key, other fingerprint: a mistake. */
+  readonly fingerprint: string;
+}
+
+export type IngestDecision =
+  | { readonly kind: 'append'; readonly events: StoryEvent[] }
+  | { readonly kind: 'duplicate'; readonly reportId: string; readonly factIds: readonly string[]; readonly position: bigint };
+
+function duplicateOf(state: StoryState, reportId: string): IngestDecision {
+  const report = state.reports.get(reportId);
+  return { kind: 'duplicate', reportId, factIds: report?.factIds ?? [], position: report?.position ?? 0n };
+}
+
+export function decideIngestReport(state: StoryState, command: IngestReport): IngestDecision {
+  if (!state.opened) throw new DomainError('STORY.NOT_FOUND', `story ${command.storyId} does not exist`);
+  const { report } = command;
+  const request = command.idempotencyKey === null ? undefined : state.requests.get(command.idempotencyKey);
+  if (request) {
+    if (request.fingerprint !== null && request.fingerprint !== command.fingerprint) {
+      throw new DomainError(
+        'REPORT.IDEMPOTENCY_KEY_REUSED',
+        `the Idempotency-Key "${command.idempotencyKey}" was already used for a different report`,
+        'Idempotency-Key',
+      );
+    }
+    return duplicateOf(state, request.reportId);
+  }
+  const earlier = state.reportsByContent.get(contentKey(report.outlet, report.textSha256));
+  if (earlier) return duplicateOf(state, earlier);
+  if (command.factIds.length !== report.facts.length) throw invalid('facts', 'internal: one fact id per fact is required');
+  const ingested: ReportIngested = {
+    type: 'ReportIngested',
+    data: {
+      storyId: command.storyId,
+      reportId: command.reportId,
+      outlet: report.outlet,
+      publishedAt: report.publishedAt,
+      headline: report.headline,
+      byline: report.byline,
+      dateline: report.dateline,
+      url: report.url,
+      text: report.text,
+      textSha256: report.textSha256,
+      language: report.language,
+    },
+  };
+  const facts = report.facts.map(
+    (fact, index): FactReported => ({
+      type: 'FactReported',
+      data: { storyId: command.storyId, factId: command.factIds[index], reportId: command.reportId, ...fact },
+    }),
+  );
+  return { kind: 'append', events: [ingested, ...facts, ...proposeLinkEvents(state, facts)] };
+}

@@ -1,0 +1,40 @@
+import { invalid } from '../domain/errors';
+import * as read from '../domain/input';
+
+export type Clock = 'reported' | 'recorded';
+export type TimelineOrder = 'reported' | 'occurred' | 'recorded';
+
+/** The view a read asks for: which clock, up to when, or exactly at which log position. */
+export interface AsOf {
+  readonly asOf?: Date;
+  readonly clock?: Clock;
+  readonly atPosition?: number;
+}
+
+const single = (query: Record<string, unknown>, name: string): string | undefined => {
+  const value = query[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw invalid(name, 'must be given once');
+  return value;
+};
+
+export function parseAsOf(query: Record<string, unknown>): AsOf {
+  const asOf = single(query, 'asOf');
+  const clock = single(query, 'clock');
+  const atPosition = single(query, 'atPosition');
+  if (clock !== undefined && asOf === undefined) throw invalid('clock', 'only means something with asOf');
+  const parsedPosition = atPosition === undefined ? undefined : Number(atPosition);
+  if (atPosition !== undefined && (!/^\d{1,15}$/.test(atPosition) || !Number.isSafeInteger(parsedPosition))) {
+    throw invalid('atPosition', `must be a log position (a whole number >= 0), got "${atPosition.slice(0, 40)}"`);
+  }
+  return {
+    asOf: asOf === undefined ? undefined : new Date(read.instant(asOf, 'asOf')),
+    clock: clock === undefined ? (asOf === undefined ? undefined : 'reported') : read.oneOf(clock, 'clock', ['reported', 'recorded'] as const),
+    atPosition: parsedPosition,
+  };
+}
+
+export function parseOrder(query: Record<string, unknown>): TimelineOrder {
+  const order = single(query, 'order');
+  return order === undefined ? 'reported' : read.oneOf(order, 'order', ['reported', 'occurred', 'recorded'] as const);
+}

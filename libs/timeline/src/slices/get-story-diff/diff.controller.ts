@@ -1,0 +1,35 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { DiffReader, StoriesReader, type StoryDiff } from '@storyline/projections';
+import { invalid } from '../../domain/errors';
+import * as read from '../../domain/input';
+import { parseAsOf } from '../../http/as-of';
+import { resolveStory } from '../list-stories/resolve-story';
+
+/** What changed in a story between two instants on one clock. */
+@ApiTags('timeline')
+@Controller('stories/:story/diff')
+export class DiffController {
+  constructor(
+    private readonly stories: StoriesReader,
+    private readonly diffs: DiffReader,
+  ) {}
+
+  @Get()
+  @ApiQuery({ name: 'from', required: true, description: 'ISO-8601 instant (exclusive)' })
+  @ApiQuery({ name: 'to', required: true, description: 'ISO-8601 instant (inclusive)' })
+  @ApiQuery({ name: 'clock', required: false, enum: ['reported', 'recorded'], description: 'default reported' })
+  @ApiQuery({ name: 'atPosition', required: false })
+  @ApiOkResponse({ description: '{from, to, clock, position, added, corrected, retracted, contradicted}' })
+  async diff(@Param('story') ref: string, @Query() query: Record<string, unknown>): Promise<StoryDiff> {
+    if (query.from === undefined) throw invalid('from', 'is required');
+    if (query.to === undefined) throw invalid('to', 'is required');
+    const from = new Date(read.instant(query.from, 'from'));
+    const to = new Date(read.instant(query.to, 'to'));
+    if (from >= to) throw invalid('to', `must be after from (${from.toISOString()})`);
+    const clock = query.clock === undefined ? 'reported' : read.oneOf(query.clock, 'clock', ['reported', 'recorded'] as const);
+    const { atPosition } = parseAsOf({ atPosition: query.atPosition });
+    const story = await resolveStory(this.stories, ref);
+    return this.diffs.diff(story.id, { from, to, clock, atPosition });
+  }
+}

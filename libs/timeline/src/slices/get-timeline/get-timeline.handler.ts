@@ -1,0 +1,18 @@
+import { resolveStory } from '../list-stories/resolve-story';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { StoriesReader, TimelineReader } from '@storyline/projections';
+import { GetTimelineQuery, type TimelineView } from './get-timeline.query';
+
+@QueryHandler(GetTimelineQuery)
+export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery, TimelineView> {
+  constructor(
+    private readonly stories: StoriesReader,
+    private readonly timelines: TimelineReader,
+  ) {}
+
+  async execute({ ref, order, view }: GetTimelineQuery): Promise<TimelineView> {
+    const story = await resolveStory(this.stories, ref);
+    const timeline = await this.timelines.timeline(story.id, { order, ...view });
+    return { story, position: timeline.position, entries: timeline.entries, links: timeline.links };
+  }
+}

@@ -1,0 +1,45 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { EVENT_STORE, type EventStore } from '@storyline/event-store';
+import { storyFold } from '../../command-handling/folds';
+import { decideOnStream } from '../../command-handling/stream-decider';
+import { storyStream } from '../../domain/events';
+import { newId } from '../../domain/ids';
+import { submissionFingerprint } from '../../domain/report';
+import { decideIngestReport } from '../../domain/story';
+import { READ_MODEL_SYNC, type ReadModelSync } from '../../read-model-sync';
+import { IngestReportCommand, type ReportIngestedAnswer } from './ingest-report.command';
+
+@CommandHandler(IngestReportCommand)
+export class IngestReportHandler implements ICommandHandler<IngestReportCommand, ReportIngestedAnswer> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_SYNC) private readonly readModels: ReadModelSync,
+  ) {}
+
+  async execute({ storyId, report, context, metadata }: IngestReportCommand): Promise<ReportIngestedAnswer> {
+    const fingerprint = submissionFingerprint(report);
+    const reportId = newId();
+    const factIds = report.facts.map(() => newId());
+    const { result } = await decideOnStream(this.store, storyStream(storyId), storyFold, context, (state) => {
+      const decision = decideIngestReport(state, { storyId, reportId, factIds, report, idempotencyKey: context.idempotencyKey, fingerprint });
+      if (decision.kind === 'duplicate') {
+        const answer = { reportId: decision.reportId, factIds: decision.factIds, position: Number(decision.position), created: false, revision: null };
+        return { events: [], result: () => answer };
+      }
+      return {
+        events: decision.events,
+        metadata: { ...metadata, requestFingerprint: fingerprint },
+        result: (appended): ReportIngestedAnswer => ({
+          reportId,
+          factIds,
+          position: Number(appended?.position ?? 0n),
+          created: true,
+          revision: appended ? Number(appended.nextExpectedRevision) : null,
+        }),
+      };
+    });
+    await this.readModels.waitFor(BigInt(result.position));
+    return result;
+  }
+}

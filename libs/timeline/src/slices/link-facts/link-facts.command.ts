@@ -1,0 +1,19 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '../../command-handling/command-context';
+import type { LinkRequest } from '../../domain/fact-changes';
+
+export interface FactsLinkedAnswer {
+  readonly linkId: string;
+  readonly position: number;
+  readonly created: boolean;
+}
+
+export class LinkFactsCommand extends Command<FactsLinkedAnswer> {
+  constructor(
+    readonly storyId: string,
+    readonly link: LinkRequest,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,31 @@
+import { Inject } from '@nestjs/common';
+import { resolveStory } from './resolve-story';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { EVENT_STORE, type EventStore } from '@storyline/event-store';
+import { StoriesReader } from '@storyline/projections';
+import { storyStream } from '../../domain/events';
+import { GetStoryQuery, ListStoriesQuery, type StorySummary } from './list-stories.query';
+
+@QueryHandler(ListStoriesQuery)
+export class ListStoriesHandler implements IQueryHandler<ListStoriesQuery, StorySummary[]> {
+  constructor(private readonly stories: StoriesReader) {}
+
+  execute(): Promise<StorySummary[]> {
+    return this.stories.list();
+  }
+}
+
+@QueryHandler(GetStoryQuery)
+export class GetStoryHandler implements IQueryHandler<GetStoryQuery, StorySummary & { revision: number }> {
+  constructor(
+    private readonly stories: StoriesReader,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ ref }: GetStoryQuery): Promise<StorySummary & { revision: number }> {
+    const story = await resolveStory(this.stories, ref);
+    // The ETag must be the write side's own revision, not a read model's idea of it.
+    const events = await this.store.readStream(storyStream(story.id));
+    return { ...story, revision: Number(events[events.length - 1]?.streamRevision ?? 0n) };
+  }
+}

@@ -1,0 +1,28 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { EVENT_STORE, type EventStore } from '@storyline/event-store';
+import { decideOnStream } from '../../command-handling/stream-decider';
+import { storyFold } from '../../command-handling/folds';
+import { storyStream } from '../../domain/events';
+import { storyIdForSlug } from '../../domain/ids';
+import { decideOpenStory } from '../../domain/story';
+import { READ_MODEL_SYNC, type ReadModelSync } from '../../read-model-sync';
+import { OpenStoryCommand, type StoryOpenedAnswer } from './open-story.command';
+
+@CommandHandler(OpenStoryCommand)
+export class OpenStoryHandler implements ICommandHandler<OpenStoryCommand, StoryOpenedAnswer> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_SYNC) private readonly readModels: ReadModelSync,
+  ) {}
+
+  async execute({ slug, title, context }: OpenStoryCommand): Promise<StoryOpenedAnswer> {
+    const storyId = storyIdForSlug(slug);
+    const { result } = await decideOnStream(this.store, storyStream(storyId), storyFold, { ...context, expectedRevision: null }, (state) => ({
+      events: decideOpenStory(state, { storyId, slug, title }),
+      result: (appended) => ({ id: storyId, slug, position: Number(appended?.position ?? 0n) }),
+    }));
+    await this.readModels.waitFor(BigInt(result.position));
+    return result;
+  }
+}

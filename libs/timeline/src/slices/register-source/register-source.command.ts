@@ -1,0 +1,31 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '../../command-handling/command-context';
+import type { SourceKind } from '../../domain/events';
+
+export interface SourceAnswer {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly position: number;
+}
+
+export class RegisterSourceCommand extends Command<SourceAnswer> {
+  constructor(
+    readonly name: string,
+    readonly kind: SourceKind,
+    readonly aliases: readonly string[],
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+export class AddSourceAliasCommand extends Command<SourceAnswer> {
+  constructor(
+    readonly sourceId: string,
+    readonly alias: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}

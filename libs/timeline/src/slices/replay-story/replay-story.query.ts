@@ -1,0 +1,23 @@
+import { Query } from '@nestjs/cqrs';
+import type { StorySummary } from '../list-stories/list-stories.query';
+import type { ReplayStep, StateDetail } from './replay';
+
+export interface ReplayPage {
+  readonly story: StorySummary;
+  readonly events: readonly ReplayStep[];
+  /** Pass as `after` for the next page; null when this page reached the story's newest event. */
+  readonly next: number | null;
+  /** The position of the story's newest event when the page was read. */
+  readonly head: number;
+}
+
+export class ReplayStoryQuery extends Query<ReplayPage> {
+  constructor(
+    readonly ref: string,
+    readonly after: number,
+    readonly limit: number,
+    readonly detail: StateDetail,
+  ) {
+    super();
+  }
+}
