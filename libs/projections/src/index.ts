@@ -1,0 +1,50 @@
+import { FactHistoryProjection } from './facts/fact-history.projection';
+import type { Projection } from './runtime/projection';
+import { SourceLedgerProjection } from './source-ledger/source-ledger.projection';
+import { StoriesProjection } from './stories/stories.projection';
+import { TimelineProjection } from './timeline/timeline.projection';
+
+export * from './schema';
+export { asProjectedEvent, type ProjectedEvent, type Projection } from './runtime/projection';
+export { ProjectionFailedError } from './runtime/errors';
+export {
+  ProjectionRunner,
+  type ProjectionLogger,
+  type ProjectionRunnerOptions,
+  type ProjectionRunnerStatus,
+} from './runtime/projection-runner';
+export type { AsOfView, Clock } from './runtime/as-of';
+export { ADVISORY_LOCKS } from './runtime/advisory-locks';
+export { readCheckpoints } from './runtime/checkpoints';
+export * from './rebuild';
+export { StoriesProjection } from './stories/stories.projection';
+export { StoriesReader, type StorySummary } from './stories/stories.reader';
+export { TimelineProjection } from './timeline/timeline.projection';
+export { TimelineReader, type Timeline, type TimelineQuery } from './timeline/timeline.reader';
+export type { TimelineEntry, TimelineLink } from './timeline/timeline-entry';
+export type { TimelineOrder } from './timeline/timeline-order';
+export { SourceLedgerProjection } from './source-ledger/source-ledger.projection';
+export { SourceLedgerReader, type SourceLedger } from './source-ledger/source-ledger.reader';
+export type { SourceRecord } from './source-ledger/source-grouping';
+export { normaliseStatement } from './source-ledger/statement-key';
+export { FactHistoryProjection } from './facts/fact-history.projection';
+export type { FactContent } from './facts/fact-state';
+export type { FactScope, FactView } from './facts/fact-view';
+export { FactLocator } from './facts/fact-locator';
+export { LineageReader, type FactLineage, type LineageStep, type LineageStepKind } from './lineage/lineage.reader';
+export {
+  DiffReader,
+  type ContradictedFact,
+  type CorrectedFact,
+  type DiffFact,
+  type DiffQuery,
+  type DiffReport,
+  type RetractedFact,
+  type StoryDiff,
+} from './diff/diff.reader';
+
+/** Every projection the API serves, for one {@link ProjectionRunner}. */
+export function storylineProjections(): Projection[] {
+  return [new StoriesProjection(), new TimelineProjection(), new SourceLedgerProjection(), new FactHistoryProjection()];
+}
+export { pause } from './runtime/pause';

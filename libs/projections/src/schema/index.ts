@@ -1,0 +1,39 @@
+import type { MigrationClass } from '@storyline/database';
+import { CreateProjections1763800000000 } from './migrations/1763800000000-create-projections';
+import { AddFactHistory1764500000000 } from './migrations/1764500000000-add-fact-history';
+import { FactLinkRow, FactVerdictRow } from './fact-link.entity';
+import { FactReportRow } from './fact-report.entity';
+import { FactVersionRow } from './fact-version.entity';
+import { ProjectionCheckpointRow } from './projection-checkpoint.entity';
+import { SourceAliasRow, SourceRow } from './source.entity';
+import { SourceLedgerRow } from './source-ledger.entity';
+import { StoryRow } from './story.entity';
+import { TimelineEntryRow } from './timeline-entry.entity';
+
+export * from './bigint-column';
+export * from './fact-link.entity';
+export * from './fact-report.entity';
+export * from './fact-version.entity';
+export * from './projection-checkpoint.entity';
+export * from './source.entity';
+export * from './source-ledger.entity';
+export * from './story.entity';
+export * from './timeline-entry.entity';
+export { AddFactHistory1764500000000, CreateProjections1763800000000 };
+
+/** Every read-model entity, for a TypeORM DataSource (never with `synchronize`). */
+export const PROJECTION_ENTITIES: Function[] = [
+  StoryRow,
+  TimelineEntryRow,
+  SourceLedgerRow,
+  SourceRow,
+  SourceAliasRow,
+  FactReportRow,
+  FactVersionRow,
+  FactLinkRow,
+  FactVerdictRow,
+  ProjectionCheckpointRow,
+];
+
+/** The read models' schema, in order, for `runMigrations`. */
+export const PROJECTION_MIGRATIONS: MigrationClass[] = [CreateProjections1763800000000, AddFactHistory1764500000000];

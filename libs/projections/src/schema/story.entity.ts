@@ -1,0 +1,23 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { bigintColumn } from './bigint-column';
+
+/** One row per opened story: what `GET /stories` lists and what slugs resolve to. */
+@Entity('stories')
+@Index('stories_slug_key', ['slug'], { unique: true })
+export class StoryRow {
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'stories_pkey' })
+  id: string;
+
+  @Column('text')
+  slug: string;
+
+  @Column('text')
+  title: string;
+
+  /** Recorded clock: when Storyline stored the StoryOpened event. */
+  @Column('timestamptz', { name: 'opened_at' })
+  openedAt: Date;
+
+  @Column('bigint', { transformer: bigintColumn })
+  position: bigint;
+}
