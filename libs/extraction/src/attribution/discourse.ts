@@ -1,0 +1,152 @@
+import { ANAPHORIC_OPENER, BLOCK_QUOTE_PARAGRAPHS, ROLE_TITLES, SPEAKER_LOOKBACK } from '../rules/discourse';
+import { PERSON_PRONOUNS } from '../rules/attribution-cues';
+import type { Sentence } from '../text/sentences';
+import type { EntityMention, Span } from '../types';
+import type { Frame } from './frame';
+
+const MIN_QUOTE_WORDS = 3;
+
+interface Context {
+  readonly text: string;
+  readonly sentences: readonly Sentence[];
+  readonly frames: Frame[];
+  readonly people: readonly EntityMention[];
+}
+
+/**
+ * Resolves what one sentence's frame leaves to its neighbours: pronoun speakers ("She
+ * emphasized"), quotations with no speech tag that continue an earlier speaker, and claims
+ * attributed by the next sentence's anaphoric subject. Returns new frames; inputs are untouched.
+ */
+export function resolveFrames(
+  text: string,
+  sentences: readonly Sentence[],
+  frames: readonly Frame[],
+  mentions: readonly EntityMention[],
+): Frame[] {
+  const context: Context = { text, sentences, frames: [...frames], people: mentions.filter((mention) => mention.type === 'person') };
+  for (let index = 0; index < sentences.length; index += 1) {
+    context.frames[index] = resolveRole(context, index, resolvePronoun(context, index));
+    if (context.frames[index].kind === 'none' && hasQuotation(text, sentences[index])) {
+      context.frames[index] = inheritSpeaker(context, index) ?? context.frames[index];
+    }
+    if (/:\s*$/.test(text.slice(sentences[index].start, sentences[index].end))) markBlockQuote(context, index);
+  }
+  for (let index = 1; index < sentences.length; index += 1) lendToPrevious(context, index);
+  return context.frames;
+}
+
+function hasQuotation(text: string, sentence: Sentence): boolean {
+  return sentence.quotations.some((quote) => text.slice(quote.inner.start, quote.inner.end).split(/\s+/).length >= MIN_QUOTE_WORDS);
+}
+
+function resolvePronoun(context: Context, index: number): Frame {
+  const frame = context.frames[index];
+  if (!frame.source) return frame;
+  const word = context.text.slice(frame.source.start, frame.source.end).toLowerCase();
+  if (PERSON_PRONOUNS.has(word)) {
+    const antecedent = personAntecedent(context, index, frame.source.start, word);
+    return antecedent ? { ...frame, source: antecedent } : frame;
+  }
+  if (word === 'they') {
+    const previous = context.sentences[index - 1];
+    const same = previous && previous.paragraph === context.sentences[index].paragraph;
+    return same && context.frames[index - 1].source ? { ...frame, source: context.frames[index - 1].source } : frame;
+  }
+  return frame;
+}
+
+// Names inside a quotation are what the speaker talks about, not who speaks.
+function peopleIn(context: Context, sentence: Sentence, pronoun: string): EntityMention[] {
+  return context.people.filter(
+    (mention) =>
+      mention.start >= sentence.start &&
+      mention.end <= sentence.end &&
+      !sentence.quotations.some((quote) => quote.start <= mention.start && mention.start < quote.end) &&
+      genderAgrees(context.text, mention, pronoun),
+  );
+}
+
+function genderAgrees(text: string, mention: Span, pronoun: string): boolean {
+  const title = text.slice(mention.start, mention.end).split(/\s+/)[0].toLowerCase();
+  if (pronoun === 'he' || pronoun === 'him') return !['mrs.', 'ms.', 'miss', 'mrs', 'ms'].includes(title);
+  return !['mr.', 'mr'].includes(title);
+}
+
+/**
+ * Who "he" or "she" is: the subject earlier in the same sentence, else the last named speaker
+ * a few sentences back, else the first person named in an earlier sentence.
+ */
+function personAntecedent(context: Context, index: number, before: number, pronoun: string): Span | null {
+  const sentence = context.sentences[index];
+  const subject = peopleIn(context, sentence, pronoun).find((mention) => mention.end <= before && !verbBefore(sentence, mention.start));
+  if (subject) return subject;
+  const floor = Math.max(0, index - SPEAKER_LOOKBACK);
+  for (let back = index - 1; back >= floor; back -= 1) {
+    const speaker = namedSpeaker(context, back, pronoun);
+    if (speaker) return speaker;
+  }
+  for (let back = index - 1; back >= Math.max(0, index - 2 * SPEAKER_LOOKBACK); back -= 1) {
+    const first = peopleIn(context, context.sentences[back], pronoun)[0];
+    if (first) return first;
+  }
+  return null;
+}
+
+function verbBefore(sentence: Sentence, position: number): boolean {
+  return sentence.tokens.some((token) => token.start < position && (token.pos === 'VERB' || token.pos === 'AUX'));
+}
+
+function namedSpeaker(context: Context, index: number, pronoun: string): Span | null {
+  const source = context.frames[index].source;
+  if (!source) return null;
+  const person = context.people.find((mention) => mention.start >= source.start && mention.end <= source.end);
+  if (person) return genderAgrees(context.text, person, pronoun) ? person : null;
+  return /^\p{Lu}/u.test(context.text.slice(source.start, source.end)) && context.frames[index].kind === 'speech' ? source : null;
+}
+
+const ROLE = /^(?:the\s+)?(?:[\p{L}-]+\s+)?(\p{Ll}+)$/u;
+
+// "the governor said": the last person named with that title.
+function resolveRole(context: Context, index: number, frame: Frame): Frame {
+  const source = frame.source;
+  const role = source && ROLE.exec(context.text.slice(source.start, source.end))?.[1];
+  const titles = role ? ROLE_TITLES.get(role) : undefined;
+  if (!source || !titles) return frame;
+  const titled = context.people.filter((mention) => {
+    const words = context.text.slice(Math.max(0, mention.start - 12), mention.end).toLowerCase().split(/\s+/);
+    return mention.end <= source.start && words.some((word) => titles.includes(word));
+  });
+  const last = titled[titled.length - 1];
+  return last ? { ...frame, source: last } : frame;
+}
+
+// "Trump lashed out on Twitter, saying:" and the next paragraphs are his words, unquoted.
+function markBlockQuote(context: Context, index: number): void {
+  const { frames, sentences } = context;
+  if (!frames[index].source) return;
+  const from = sentences[index].paragraph;
+  for (let next = index + 1; next < sentences.length; next += 1) {
+    const sentence = sentences[next];
+    if (sentence.paragraph === from) return;
+    if (sentence.paragraph > from + BLOCK_QUOTE_PARAGRAPHS || frames[next].kind !== 'none' || sentence.quotations.length) return;
+    frames[next] = { ...frames[index], blockQuote: true };
+  }
+}
+
+// A quotation with no speech tag continues the speaker of the sentence before it, even across
+// a paragraph break, as news style lets a quote run on after "Dr. Mitchell further explained".
+function inheritSpeaker(context: Context, index: number): Frame | null {
+  const previous = context.frames[index - 1];
+  if (!previous || !previous.source || previous.kind !== 'speech') return null;
+  const gap = context.sentences[index].paragraph - context.sentences[index - 1].paragraph;
+  return gap <= 1 ? previous : null;
+}
+
+function lendToPrevious(context: Context, index: number): void {
+  const { sentences, frames, text } = context;
+  const sentence = sentences[index];
+  if (sentences[index - 1].paragraph !== sentence.paragraph || !frames[index].source || frames[index].kind !== 'leading') return;
+  if (frames[index - 1].source || !ANAPHORIC_OPENER.test(text.slice(sentence.start, sentence.end))) return;
+  frames[index - 1] = frames[index];
+}

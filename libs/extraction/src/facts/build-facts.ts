@@ -1,0 +1,107 @@
+import type { Frame } from '../attribution/frame';
+import { modalityOf } from '../modality/modality';
+import type { Token } from '../nlp/wink';
+import { ANAPHORIC_OPENER } from '../rules/discourse';
+import type { Sentence } from '../text/sentences';
+import { occurredIn } from '../time/occurred';
+import type { Attribution, EntityMention, ExtractedFact, OccurredInterval, Span } from '../types';
+
+/** Everything the fact builder reads; all offsets point into `text`. */
+export interface FactInputs {
+  readonly text: string;
+  readonly sentences: readonly Sentence[];
+  readonly frames: readonly Frame[];
+  readonly mentions: readonly EntityMention[];
+  readonly published: Date | null;
+}
+
+const MIN_QUOTE_WORDS = 3;
+const MIN_SENTENCE_WORDS = 3;
+
+/**
+ * Turns analysed sentences into facts: one per quotation long enough to say something, and
+ * one per sentence unless the sentence is only a speech tag around its quotations.
+ */
+export function buildFacts(inputs: FactInputs): ExtractedFact[] {
+  const times = sentenceTimes(inputs);
+  return inputs.sentences.flatMap((sentence, index) => {
+    const frame = inputs.frames[index];
+    const quotations = sentence.quotations.filter(
+      (quote) => quote.inner.start >= sentence.start && wordCount(inputs.text.slice(quote.inner.start, quote.inner.end)) >= MIN_QUOTE_WORDS,
+    );
+    const facts = quotations.map((quote) => quoteFact(inputs, sentence, frame, quote.inner));
+    if (facts.length === 0 || !isOnlySpeechTag(sentence, frame)) facts.push(...sentenceFact(inputs, sentence, frame, times[index]));
+    return facts;
+  });
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+function outsideQuotations(sentence: Sentence): Token[] {
+  return sentence.tokens.filter((token) => !sentence.quotations.some((quote) => quote.start <= token.start && token.start < quote.end));
+}
+
+function isOnlySpeechTag(sentence: Sentence, frame: Frame): boolean {
+  return outsideQuotations(sentence).every((token) => token.pos !== 'VERB' || (frame.cue !== null && token.start === frame.cue.start));
+}
+
+function quoteFact(inputs: FactInputs, sentence: Sentence, frame: Frame, inner: Span): ExtractedFact {
+  const said = inputs.text.slice(inner.start, inner.end);
+  const tokens = sentence.tokens.filter((token) => token.start >= inner.start && token.end <= inner.end);
+  const occurred = occurredIn(said, inputs.published);
+  return {
+    statement: normaliseSpace(said),
+    evidence: inner,
+    modality: modalityOf({ text: said, tokens, frame, quotation: true }),
+    ...(occurred ? { occurred } : {}),
+    entities: entitiesOf(inputs, inner, frame),
+    attribution: attributionOf(inputs.text, frame),
+  };
+}
+
+function sentenceFact(inputs: FactInputs, sentence: Sentence, frame: Frame, occurred: OccurredInterval | undefined): ExtractedFact[] {
+  const said = inputs.text.slice(sentence.start, sentence.end);
+  if (wordCount(said) < MIN_SENTENCE_WORDS) return [];
+  const outside = outsideQuotations(sentence);
+  const outsideText = outside.map((token) => token.text).join(' ');
+  return [
+    {
+      statement: normaliseSpace(said),
+      evidence: { start: sentence.start, end: sentence.end },
+      modality: modalityOf({ text: outsideText, tokens: outside, frame, quotation: frame.blockQuote === true }),
+      ...(occurred ? { occurred } : {}),
+      entities: entitiesOf(inputs, sentence, frame),
+      attribution: attributionOf(inputs.text, frame),
+    },
+  ];
+}
+
+// A sentence opening "The reported exchanges ... in recent months" dates the claim before it.
+function sentenceTimes({ text, sentences, published }: FactInputs): (OccurredInterval | undefined)[] {
+  const times = sentences.map((sentence) => occurredIn(text.slice(sentence.start, sentence.end), published));
+  for (let index = 0; index + 1 < sentences.length; index += 1) {
+    const next = sentences[index + 1];
+    const anaphoric = next.paragraph === sentences[index].paragraph && ANAPHORIC_OPENER.test(text.slice(next.start, next.end));
+    if (!times[index] && anaphoric && times[index + 1]) times[index] = times[index + 1];
+  }
+  return times;
+}
+
+function entitiesOf(inputs: FactInputs, span: Span, frame: Frame): EntityMention[] {
+  const within = (outer: Span) => (mention: EntityMention) => mention.start >= outer.start && mention.end <= outer.end;
+  const inSpan = inputs.mentions.filter(within(span));
+  const source = frame.source;
+  const fromSource = source ? inputs.mentions.filter((mention) => within(source)(mention) && !within(span)(mention)) : [];
+  return [...inSpan, ...fromSource];
+}
+
+function attributionOf(text: string, frame: Frame): Attribution {
+  const textSpan = (span: Span | null) => (span ? { text: text.slice(span.start, span.end), start: span.start, end: span.end } : null);
+  return { source: textSpan(frame.source), cue: textSpan(frame.cue) };
+}
+
+function normaliseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,56 @@
+import { extractReport } from '../index';
+import { occurredIn } from './occurred';
+
+// A Thursday.
+const PUBLISHED = new Date('2025-11-27T00:00:00.000Z');
+
+describe('occurred intervals', () => {
+  it('makes "in recent months" a fuzzy interval ending at publication', () => {
+    expect(occurredIn('The talks took place in recent months.', PUBLISHED)).toEqual({
+      from: '2025-08-27T00:00:00.000Z',
+      to: '2025-11-27T00:00:00.000Z',
+      precision: 'fuzzy',
+    });
+  });
+
+  it('resolves a weekday to the last such day before publication', () => {
+    expect(occurredIn('The minister resigned on Friday.', PUBLISHED)).toEqual({
+      from: '2025-11-21T00:00:00.000Z',
+      to: '2025-11-22T00:00:00.000Z',
+      precision: 'day',
+    });
+  });
+
+  it('keeps a month without a year in the past unless the sentence looks ahead', () => {
+    expect(occurredIn('The deal was signed in March.', PUBLISHED)?.from).toBe('2025-03-01T00:00:00.000Z');
+    expect(occurredIn('The deal will be signed in March.', PUBLISHED)?.from).toBe('2026-03-01T00:00:00.000Z');
+    expect(occurredIn('The deal was signed in March.', PUBLISHED)?.precision).toBe('month');
+  });
+
+  it('reads full dates at day precision and bare years at year precision', () => {
+    expect(occurredIn('It began on 3 October 2024.', PUBLISHED)).toMatchObject({ from: '2024-10-03T00:00:00.000Z', precision: 'day' });
+    expect(occurredIn('The plant closed in 2019.', PUBLISHED)).toEqual({
+      from: '2019-01-01T00:00:00.000Z',
+      to: '2020-01-01T00:00:00.000Z',
+      precision: 'year',
+    });
+  });
+
+  it('reads "last year" as the previous calendar year', () => {
+    expect(occurredIn('Exports fell sharply last year.', PUBLISHED)).toMatchObject({ from: '2024-01-01T00:00:00.000Z', precision: 'year' });
+  });
+
+  it('leaves a relative time unknown without a publication date, never guessing', () => {
+    expect(occurredIn('The minister resigned on Friday.', null)).toBeUndefined();
+    expect(occurredIn('The talks took place in recent months.', null)).toEqual({ from: null, to: null, precision: 'unknown' });
+  });
+
+  it('names no time for a sentence without one', () => {
+    expect(occurredIn('The bridge is made of steel.', PUBLISHED)).toBeUndefined();
+  });
+
+  it('resolves against the publication date the caller gives', () => {
+    const [fact] = extractReport('The envoy arrived yesterday.', { publishedAt: '2025-06-02T09:00:00Z' }).facts;
+    expect(fact.occurred).toMatchObject({ from: '2025-06-01T00:00:00.000Z', precision: 'day' });
+  });
+});

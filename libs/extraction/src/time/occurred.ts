@@ -1,0 +1,76 @@
+import * as chrono from 'chrono-node';
+import { FUTURE_MARKERS, IGNORED_CHRONO_TEXT, MAY_HOLD_DATE } from '../rules/time-phrases';
+import type { OccurredInterval, Precision } from '../types';
+import { addUnits } from './calendar';
+import { findRuleTimes, type TimeMatch } from './fuzzy';
+
+// Without a publication date chrono would resolve "Friday" against the machine's clock;
+// a fixed reference keeps the output deterministic, and only dates with a stated year are kept.
+const NO_REFERENCE = new Date(Date.UTC(2000, 0, 1));
+
+/**
+ * The occurred interval of a sentence: its first time expression, resolved against the
+ * publication date. Returns undefined when the sentence names no time.
+ */
+export function occurredIn(sentence: string, published: Date | null): OccurredInterval | undefined {
+  const matches = [...findRuleTimes(sentence, published), ...findChronoTimes(sentence, published)];
+  if (!matches.length) return undefined;
+  matches.sort((a, b) => a.index - b.index || b.length - a.length);
+  return matches[0].occurred;
+}
+
+/** All time expressions chrono-node finds in `sentence`, as intervals. */
+export function findChronoTimes(sentence: string, published: Date | null): TimeMatch[] {
+  if (!MAY_HOLD_DATE.some((pattern) => pattern.test(sentence))) return [];
+  const reference = { instant: published ?? NO_REFERENCE, timezone: 'UTC' };
+  const future = FUTURE_MARKERS.test(sentence);
+  return chrono.casual
+    .parse(sentence, reference)
+    .filter((result) => !IGNORED_CHRONO_TEXT.test(result.text.trim()))
+    .filter((result) => published !== null || result.start.isCertain('year'))
+    .map((result) => ({ index: result.index, length: result.text.length, occurred: toInterval(result, published, future) }));
+}
+
+function toInterval(result: chrono.ParsedResult, published: Date | null, future: boolean): OccurredInterval {
+  const start = result.start;
+  const precision = precisionOf(start);
+  let from = truncate(start, precision);
+  if (published && !future && from > published && !start.isCertain('year')) from = movedBack(start, from);
+  const to = result.end ? upperBound(truncate(result.end, precisionOf(result.end)), precisionOf(result.end)) : upperBound(from, precision);
+  return { from: from.toISOString(), to: to.toISOString(), precision: result.end ? coarser(precision, precisionOf(result.end)) : precision };
+}
+
+function precisionOf(components: chrono.ParsedComponents): Precision {
+  if (components.isCertain('hour')) return 'instant';
+  if (components.isCertain('day') || components.isCertain('weekday')) return 'day';
+  if (components.isCertain('month')) return 'month';
+  return 'year';
+}
+
+function truncate(components: chrono.ParsedComponents, precision: Precision): Date {
+  const date = components.date();
+  const year = date.getUTCFullYear();
+  if (precision === 'year') return new Date(Date.UTC(year, 0, 1));
+  if (precision === 'month') return new Date(Date.UTC(year, date.getUTCMonth(), 1));
+  if (precision === 'day') return new Date(Date.UTC(year, date.getUTCMonth(), date.getUTCDate()));
+  return date;
+}
+
+function upperBound(from: Date, precision: Precision): Date {
+  if (precision === 'year') return addUnits(from, 1, 'year');
+  if (precision === 'month') return addUnits(from, 1, 'month');
+  if (precision === 'day') return addUnits(from, 1, 'day');
+  return from;
+}
+
+// News reports "on Friday" or "in March" about the past: a guess in the future moves back.
+function movedBack(start: chrono.ParsedComponents, from: Date): Date {
+  if (!start.isCertain('month') && start.isCertain('weekday')) return addUnits(from, -1, 'week');
+  return addUnits(from, -1, 'year');
+}
+
+const ORDER: readonly Precision[] = ['instant', 'day', 'month', 'year', 'fuzzy', 'unknown'];
+
+function coarser(a: Precision, b: Precision): Precision {
+  return ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b;
+}
