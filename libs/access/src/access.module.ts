@@ -1,0 +1,40 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Pool } from 'pg';
+import { API_KEYS, ApiKeys } from './api-keys';
+import { WriteRateLimiter } from './write-rate-limiter';
+
+export interface AccessOptions {
+  readonly databaseUrl: string;
+  readonly bootstrapKey: string | null;
+  readonly anonymousReads: boolean;
+  readonly writesPerMinute: number;
+}
+
+export const ACCESS_OPTIONS = Symbol('ACCESS_OPTIONS');
+const ACCESS_POOL = Symbol('ACCESS_POOL');
+
+class AccessPoolCloser implements OnApplicationShutdown {
+  constructor(@Inject(ACCESS_POOL) private readonly pool: Pool) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** API keys, the options the guard reads, and the write rate limiter. */
+@Global()
+@Module({})
+export class AccessModule {
+  static forRoot(options: AccessOptions): DynamicModule {
+    return {
+      module: AccessModule,
+      providers: [
+        { provide: ACCESS_OPTIONS, useValue: options },
+        { provide: ACCESS_POOL, useFactory: () => new Pool({ connectionString: options.databaseUrl, max: 4 }) },
+        { provide: API_KEYS, inject: [ACCESS_POOL], useFactory: (pool: Pool) => new ApiKeys(pool, options.bootstrapKey) },
+        { provide: WriteRateLimiter, useFactory: () => new WriteRateLimiter(options.writesPerMinute) },
+        AccessPoolCloser,
+      ],
+      exports: [ACCESS_OPTIONS, API_KEYS, WriteRateLimiter],
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { DomainError, storyStream } from '@storyline/timeline';
+import type { ChainRow } from '../chain/chain-row';
+import { PostgresChainSource } from '../postgres/chain-source';
+import { CHAIN_COLUMNS, toChainRow, type ChainRecord, type SqlQuery } from '../postgres/sql';
+import { EXPORT_END_KIND, EXPORT_KIND, EXPORT_VERSION, HASH_ALGORITHM, type ExportEventLine, type ExportHeader, type ExportStory, type ExportTrailer } from './export-lines';
+
+const BATCH = 1000;
+
+/**
+ * A story's full history as NDJSON lines (each without its newline): a header, one line per
+ * event of the story's stream in position order, a trailer. The export reflects the log at
+ * the head it reads first, so events appended meanwhile wait for the next export.
+ * Throws STORY.NOT_FOUND, before yielding anything, for a story with no events.
+ */
+export async function* storyExportLines(query: SqlQuery, storyId: string, now: () => Date = () => new Date()): AsyncGenerator<string> {
+  const chainHead = await new PostgresChainSource(query).head();
+  const head = { position: chainHead.position.toString(), hash: chainHead.hash };
+  const streamId = storyStream(storyId);
+  let rows = await storyBatch(query, streamId, 0n, chainHead.position);
+  if (rows.length === 0) throw new DomainError('STORY.NOT_FOUND', `no story has the id ${storyId}`, 'story');
+  const story: ExportStory = { id: storyId, slug: slugOf(rows[0]) };
+  const exportedAt = now().toISOString();
+  const header: ExportHeader = { kind: EXPORT_KIND, version: EXPORT_VERSION, algorithm: HASH_ALGORITHM, story, streamId, exportedAt, head };
+  yield JSON.stringify(header);
+  let count = 0;
+  while (rows.length > 0) {
+    for (const row of rows) yield JSON.stringify(eventLine(row));
+    count += rows.length;
+    rows = rows.length < BATCH ? [] : await storyBatch(query, streamId, BigInt(rows[rows.length - 1].position), chainHead.position);
+  }
+  const trailer: ExportTrailer = { kind: EXPORT_END_KIND, version: EXPORT_VERSION, story, exportedAt, count, head };
+  yield JSON.stringify(trailer);
+}
+
+async function storyBatch(query: SqlQuery, streamId: string, after: bigint, upTo: bigint): Promise<ChainRow[]> {
+  const records: ChainRecord[] = await query(
+    `SELECT ${CHAIN_COLUMNS} FROM events
+      WHERE events.stream_id = $1 AND events.position > $2 AND events.position <= $3
+      ORDER BY events.position LIMIT $4`,
+    [streamId, after.toString(), upTo.toString(), BATCH],
+  );
+  return records.map(toChainRow);
+}
+
+function slugOf(first: ChainRow): string | null {
+  const slug = first.type === 'StoryOpened' ? (first.data as { slug?: unknown } | null)?.slug : undefined;
+  return typeof slug === 'string' ? slug : null;
+}
+
+function eventLine(row: ChainRow): ExportEventLine {
+  const { position, eventId, streamId, streamRevision, type, schemaVersion, recordedAt, data, metadata, prevHash, hash } = row;
+  return { kind: 'event', position, eventId, streamId, streamRevision, type, schemaVersion, recordedAt, data, metadata, prevHash, hash };
+}

@@ -1,0 +1,58 @@
+import { Controller, Get, Inject, Logger, Param, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { RequireRole } from '@storyline/access';
+import { DomainError } from '@storyline/timeline';
+import type { Response } from 'express';
+import { storyExportLines } from '../export/story-export';
+import type { SqlQuery } from '../postgres/sql';
+import { AUDIT_SQL } from './tokens';
+import { storyIdOf } from './params';
+
+@ApiTags('audit')
+@Controller('stories/:story/export')
+export class ExportController {
+  private readonly logger = new Logger('export');
+
+  constructor(@Inject(AUDIT_SQL) private readonly query: SqlQuery) {}
+
+  /** NDJSON: a header line, one line per event with its hash and its predecessor's, a trailer line. */
+  @Get()
+  @RequireRole('auditor')
+  @ApiOperation({ summary: "Export a story's full history, verifiable offline (docs/audit.md)" })
+  @ApiProduces('application/x-ndjson')
+  @ApiOkResponse({ description: 'NDJSON: header, one event a line with prevHash and hash, trailer' })
+  async export(@Param('story') ref: string, @Res() response: Response): Promise<void> {
+    const id = storyIdOf(ref);
+    if (id === null) throw new DomainError('STORY.NOT_FOUND', `no story has the id or slug "${ref.slice(0, 80)}"`, 'story');
+    const lines = storyExportLines(this.query, id);
+    // The first line comes only once the story is found, so a 404 can still be answered.
+    const first = await lines.next();
+    response.writeHead(200, { 'Content-Type': 'application/x-ndjson', 'Content-Disposition': `attachment; filename="story-${id}.ndjson"` });
+    try {
+      if (!first.done && (await write(response, first.value))) {
+        for await (const line of lines) if (!(await write(response, line))) break;
+      }
+    } catch (error) {
+      // Headers are gone: cut the body short, so the missing trailer tells the reader.
+      this.logger.error(`export of ${id} stopped: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      response.end();
+    }
+  }
+}
+
+/** Writes one line, waiting while the client's buffer is full; false once the client has gone. */
+async function write(response: Response, line: string): Promise<boolean> {
+  if (response.destroyed) return false;
+  if (response.write(`${line}\n`)) return true;
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      response.off('drain', done);
+      response.off('close', done);
+      resolve();
+    };
+    response.on('drain', done);
+    response.on('close', done);
+  });
+  return !response.destroyed;
+}

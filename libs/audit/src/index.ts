@@ -1,0 +1,12 @@
+export * from './audit.module';
+export * from './chain/chain-row';
+export * from './chain/diagnose';
+export * from './chain/verify-chain';
+export * from './postgres/sql';
+export * from './postgres/chain-source';
+export * from './audit-log/audit-log.reader';
+export * from './export/export-lines';
+export * from './export/story-export';
+export * from './export/verify-export';
+export { AUDIT_SQL } from './http/tokens';
+export { storyIdOf } from './http/params';
