@@ -1,0 +1,31 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessModule } from '@storyline/access';
+import { AuditModule } from '@storyline/audit';
+import type { StorylineConfig } from '@storyline/database';
+import { TimelineModule } from '@storyline/timeline';
+import { AuthGuard } from './http/auth.guard';
+import { HealthController } from './http/health.controller';
+import { KeysController } from './keys/keys.controller';
+import { WebModule } from './web/web.module';
+import { ProjectionsController } from './operations/projections.controller';
+import { FactReadersModule, StorageModule } from '@storyline/host';
+
+@Module({})
+export class AppModule {
+  static forRoot(databaseUrl: string, config: StorylineConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        StorageModule.forRoot(databaseUrl, config),
+        AccessModule.forRoot({ databaseUrl, bootstrapKey: config.bootstrapKey, anonymousReads: config.anonymousReads, writesPerMinute: config.writesPerMinute }),
+        FactReadersModule,
+        TimelineModule,
+        AuditModule,
+        WebModule,
+      ],
+      controllers: [HealthController, KeysController, ProjectionsController],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+    };
+  }
+}

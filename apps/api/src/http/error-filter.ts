@@ -1,0 +1,90 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ConcurrencyError } from '@storyline/event-store';
+import { DomainError, type DomainErrorCode } from '@storyline/timeline';
+import type { Response } from 'express';
+
+/** The one place where a domain error code becomes an HTTP status. */
+const STATUS: Record<DomainErrorCode, number> = {
+  'VALIDATION.INVALID': 400,
+  'AUTH.MISSING': 401,
+  'AUTH.INVALID': 401,
+  'AUTH.FORBIDDEN': 403,
+  'RATE.LIMITED': 429,
+  'KEY.NOT_FOUND': 404,
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': 415,
+  'STORY.NOT_FOUND': 404,
+  'STORY.SLUG_TAKEN': 409,
+  'STORY.VERSION_STALE': 412,
+  'STORY.BUSY': 409,
+  'REPORT.IDEMPOTENCY_KEY_REUSED': 422,
+  'REPORT.NOT_FOUND': 404,
+  'FACT.NOT_FOUND': 404,
+  'FACT.RETRACTED': 409,
+  'PROPOSAL.NOT_FOUND': 404,
+  'PROPOSAL.RESOLVED': 409,
+  'SOURCE.NOT_FOUND': 404,
+  'SOURCE.ALREADY_REGISTERED': 409,
+  'SOURCE.ALIAS_TAKEN': 409,
+};
+
+interface ErrorBody {
+  error: { code: string; message: string; field?: string };
+}
+
+/** Errors thrown by Express's body parsers before a controller runs. */
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  limit?: number;
+}
+
+function fromBodyParser(error: BodyParserError): [number, ErrorBody] | null {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return [400, { error: { code: 'REQUEST.MALFORMED_JSON', message: 'the body is not valid JSON', field: 'body' } }];
+    case 'entity.too.large':
+      return [413, { error: { code: 'REQUEST.TOO_LARGE', message: `the body is larger than the ${error.limit ?? ''} bytes allowed`.replace('  ', ' '), field: 'body' } }];
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return [415, { error: { code: 'REQUEST.UNSUPPORTED_ENCODING', message: 'send the body as UTF-8', field: 'body' } }];
+    default:
+      return null;
+  }
+}
+
+function httpCode(status: number): string {
+  if (status === 404) return 'ROUTE.NOT_FOUND';
+  if (status === 405) return 'ROUTE.METHOD_NOT_ALLOWED';
+  return status >= 500 ? 'INTERNAL' : 'REQUEST.REJECTED';
+}
+
+/**
+ * Every error leaves as `{error: {code, message, field?}}`. Anything unexpected is logged
+ * here with its stack and answered as a bare 500: no stack traces or SQL reach a client.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const [status, body] = this.describe(error);
+    if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (!response.headersSent) response.status(status).json(body);
+  }
+
+  private describe(error: unknown): [number, ErrorBody] {
+    if (error instanceof DomainError) {
+      return [STATUS[error.code], { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } }];
+    }
+    if (error instanceof ConcurrencyError) return [409, { error: { code: 'STORY.BUSY', message: 'the story changed meanwhile; try again' } }];
+    // Nest wraps the body parsers' errors in an HttpException; the parser's own is the cause.
+    const parsed = fromBodyParser(((error as { cause?: unknown }).cause ?? error) as BodyParserError);
+    if (parsed) return parsed;
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      return [status, { error: { code: httpCode(status), message: status >= 500 ? 'internal error' : error.message } }];
+    }
+    return [500, { error: { code: 'INTERNAL', message: 'internal error; it has been logged' } }];
+  }
+}

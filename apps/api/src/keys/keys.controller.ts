@@ -1,0 +1,38 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { API_KEYS, RequireRole, ROLES, type ApiKeys, type ApiKeySummary, type CreatedApiKey } from '@storyline/access';
+import { DomainError, invalid, isUuid } from '@storyline/timeline';
+import * as read from '@storyline/timeline/domain/input';
+import type { AuthenticatedRequest } from '../http/auth.guard';
+
+/** Key management: admins only. A new key's secret is in the 201 answer and nowhere else. */
+@ApiTags('keys')
+@RequireRole('admin')
+@Controller('keys')
+export class KeysController {
+  constructor(@Inject(API_KEYS) private readonly keys: ApiKeys) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiBody({ schema: { type: 'object', required: ['name', 'role'], properties: { name: { type: 'string' }, role: { type: 'string', enum: [...ROLES] } } } })
+  create(@Body() body: unknown, @Req() request: AuthenticatedRequest): Promise<CreatedApiKey> {
+    const input = read.object(body, '');
+    read.rejectUnknownKeys(input, ['name', 'role'], '');
+    const name = read.text(input.name, 'name', { max: 100 }).trim();
+    const role = read.oneOf(input.role, 'role', ROLES);
+    return this.keys.create(name, role, request.actor ?? 'unknown');
+  }
+
+  @Get()
+  async list(): Promise<{ keys: ApiKeySummary[] }> {
+    return { keys: await this.keys.list() };
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  async revoke(@Param('id') id: string): Promise<{ id: string; revoked: true }> {
+    if (!isUuid(id)) throw invalid('id', 'must be a key id');
+    if (!(await this.keys.revoke(id))) throw new DomainError('KEY.NOT_FOUND', `no key has the id ${id}`, 'id');
+    return { id, revoked: true };
+  }
+}
