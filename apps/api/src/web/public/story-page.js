@@ -1,0 +1,167 @@
+import { api, describeError } from './api.js';
+import { AsOfSlider } from './as-of-slider.js';
+import { DetailPanel } from './detail-panel.js';
+import { formatInstant, h } from './dom.js';
+import { EntryList } from './entry-list.js';
+import { IngestForm } from './ingest-form.js';
+import { LinkList } from './link-list.js';
+import { ReplayPlayer } from './replay-player.js';
+import { loadArchive } from './story-archive.js';
+import { TimelineChart } from './timeline-chart.js';
+
+const AXES = [
+  ['reported', 'reported time'],
+  ['occurred', 'occurred time'],
+  ['recorded', 'recorded time'],
+];
+
+function caption(answer, view) {
+  const reports = answer.entries.filter((entry) => entry.kind === 'report').length;
+  const facts = answer.entries.length - reports;
+  const when = view.atPosition ? `At log position ${view.atPosition}` : view.asOf ? `As of ${formatInstant(view.asOf)} on the ${view.clock} clock` : 'Latest';
+  const empty = answer.entries.length === 0 && !view.asOf && !view.atPosition ? ' Nothing reported yet: add a report below.' : '';
+  return `${when}: ${reports} ${reports === 1 ? 'report' : 'reports'}, ${facts} ${facts === 1 ? 'fact' : 'facts'} (log position ${answer.position}).${empty}`;
+}
+
+/** One story: its timeline with the as-of slider, replay, details, the entries list and ingest. */
+class StoryPage {
+  constructor(main, ref) {
+    this.main = main;
+    this.ref = ref;
+    this.view = { order: 'reported', asOf: null, clock: 'reported', atPosition: null };
+    this.answer = null;
+    this.loads = 0;
+  }
+
+  async open() {
+    const [latest, archive] = await Promise.all([this.fetch(this.view), loadArchive(this.ref)]);
+    this.archive = archive;
+    this.build(latest.story);
+    this.latest = latest;
+    this.slider.setBounds(latest.entries);
+    this.player.setEvents(archive.events, archive);
+    this.show(latest, { fit: true });
+  }
+
+  build(story) {
+    document.title = `${story.title} · Storyline`;
+    this.status = h('p', { class: 'view-caption', role: 'status', 'aria-live': 'polite' });
+    this.slider = new AsOfSlider((asOf) => this.asOfChanged(asOf));
+    this.player = new ReplayPlayer({ onStep: (event) => this.replayStep(event), onLeave: () => this.replayLeft() });
+    this.details = new DetailPanel((id) => this.choose(id, { focus: true }));
+    this.links = new LinkList((id) => this.choose(id, { focus: true }));
+    this.list = new EntryList((id) => this.choose(id, { focus: true }));
+    this.ingest = new IngestForm(story.slug, (answer) => this.ingested(answer));
+    const chartArea = h('div', { id: 'chart', class: 'chart', role: 'region', 'aria-label': 'Timeline: one lane per source; choose an item for its details' });
+    this.main.replaceChildren(
+      h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: '#/' }, 'Stories'), ' / ', story.slug),
+      h('h1', {}, story.title),
+      h('div', { class: 'controls' }, this.axisControl(), this.slider.element, this.player.element),
+      this.status,
+      h('div', { class: 'story-layout' }, h('div', { class: 'chart-column' }, chartArea, this.legend(), this.links.element), this.details.element),
+      this.list.element,
+      this.ingest.element,
+    );
+    this.chart = new TimelineChart(chartArea, (id) => this.choose(id));
+  }
+
+  axisControl() {
+    const radios = AXES.map(([value, text]) =>
+      h('label', { class: 'check' }, h('input', { type: 'radio', name: 'axis', value, checked: value === this.view.order, onchange: () => this.axisChanged(value) }), ` ${text}`),
+    );
+    return h('fieldset', { class: 'control axis' }, h('legend', {}, 'Place items on'), radios);
+  }
+
+  legend() {
+    const key = (className, text) => h('li', {}, h('span', { class: `swatch ${className}`, 'aria-hidden': 'true' }), text);
+    return h('ul', { class: 'legend', 'aria-label': 'Legend' }, key('report', 'report'), key('fact', 'fact'), key('fuzzy', 'fuzzy occurred interval'), key('contradicted', 'contradicted fact'));
+  }
+
+  fetch(view) {
+    const query = { order: view.order, atPosition: view.atPosition, asOf: view.atPosition ? null : view.asOf, clock: view.asOf && !view.atPosition ? view.clock : null };
+    return api(`/stories/${encodeURIComponent(this.ref)}/timeline`, { query }).then(({ body }) => body);
+  }
+
+  /** Loads the current view; an answer that arrives after a newer request is dropped. */
+  async reload({ fit = false } = {}) {
+    const load = ++this.loads;
+    try {
+      const answer = await this.fetch(this.view);
+      if (load === this.loads) this.show(answer, { fit });
+    } catch (error) {
+      if (load === this.loads && error.status !== 401) this.status.textContent = describeError(error);
+    }
+  }
+
+  show(answer, { fit }) {
+    this.answer = answer;
+    this.byId = new Map(answer.entries.map((entry) => [entry.id, entry]));
+    const links = (answer.links ?? []).filter((link) => this.byId.has(link.fromFactId) && this.byId.has(link.toFactId));
+    this.chart.render(answer.entries, links, this.view.order, { fit });
+    this.links.render(answer.links === undefined ? null : links, this.byId);
+    this.list.render(answer.entries);
+    this.status.textContent = caption(answer, this.view);
+    if (this.details.shown && !this.byId.has(this.details.shown)) this.details.clear();
+  }
+
+  choose(id, { focus = false } = {}) {
+    const entry = this.byId.get(id);
+    if (!entry) return;
+    this.chart.select(id, { focus });
+    const context = { archive: this.archive, links: this.answer.links ?? [], entriesById: this.byId, entries: this.answer.entries };
+    if (entry.kind === 'fact') this.details.showFact(entry, context);
+    else this.details.showReport(entry, context);
+    if (focus) this.details.element.focus({ preventScroll: false });
+  }
+
+  axisChanged(order) {
+    this.view.order = order;
+    this.reload({ fit: true });
+  }
+
+  asOfChanged(asOf) {
+    this.player.leave({ quiet: true });
+    Object.assign(this.view, { atPosition: null, asOf: asOf?.asOf ?? null, clock: asOf?.clock ?? 'reported' });
+    this.reload();
+  }
+
+  async replayStep(event) {
+    // Frame the whole story once, so each step's items appear where they will stay.
+    if (this.view.atPosition === null) this.chart.render(this.latest.entries, [], this.view.order, { fit: true });
+    Object.assign(this.view, { atPosition: event.position, asOf: null });
+    this.slider.showReplay(event.position);
+    await this.reload();
+    const touched = event.data?.factId ?? event.data?.reportId ?? event.data?.fromFactId ?? null;
+    this.chart.select(touched);
+  }
+
+  replayLeft() {
+    Object.assign(this.view, { atPosition: null, asOf: null });
+    this.slider.toLatest();
+    this.reload();
+  }
+
+  async ingested(answer) {
+    this.player.leave({ quiet: true });
+    Object.assign(this.view, { atPosition: null, asOf: null });
+    this.archive = await loadArchive(this.ref);
+    this.player.setEvents(this.archive.events, this.archive);
+    const latest = await this.fetch(this.view);
+    this.latest = latest;
+    this.slider.setBounds(latest.entries);
+    this.show(latest, { fit: true });
+    this.choose(answer.reportId);
+  }
+
+  close() {
+    this.player?.pause();
+    this.slider?.stop();
+    this.chart?.destroy();
+  }
+}
+
+export async function showStory(main, ref) {
+  const page = new StoryPage(main, ref);
+  await page.open();
+  return () => page.close();
+}
