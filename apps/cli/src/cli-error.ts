@@ -1,0 +1,27 @@
+import { DomainError } from '@storyline/timeline';
+
+/** A failure to tell a person about, with the exit code that says what kind it was. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = 1,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+export const EXIT = { ok: 0, failed: 1, badInput: 2, internal: 70 } as const;
+
+const BAD_INPUT = new Set(['VALIDATION.INVALID', 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'REPORT.IDEMPOTENCY_KEY_REUSED']);
+
+/** What to print and which code to exit with for any error a command let through. */
+export function describeFailure(error: unknown, where?: string): { message: string; exitCode: number } {
+  const prefix = where ? `${where}: ` : '';
+  if (error instanceof CliError) return { message: `${prefix}${error.message}`, exitCode: error.exitCode };
+  if (error instanceof DomainError) {
+    return { message: `${prefix}${error.message} [${error.code}]`, exitCode: BAD_INPUT.has(error.code) ? EXIT.badInput : EXIT.failed };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return { message: `${prefix}unexpected error: ${detail}`, exitCode: EXIT.internal };
+}

@@ -1,0 +1,43 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { StoriesReader } from '@storyline/projections';
+import { invalid, ReplayStoryQuery, ReplayStreamer, resolveStory, type ReplayPage, type ReplayStep, type ReplaySummary } from '@storyline/timeline';
+
+export interface ReplayOptions {
+  readonly after?: string;
+  readonly json?: boolean;
+  readonly follow?: boolean;
+}
+
+function after(value: string | undefined): number {
+  if (value === undefined) return 0;
+  if (!/^\d{1,15}$/.test(value)) throw invalid('--after', `must be a log position, got "${value}"`);
+  return Number(value);
+}
+
+/** One line per event: where it is in the log, what it was, and the story after it. */
+export function formatStep(step: ReplayStep): string {
+  const state = step.state as ReplaySummary | undefined;
+  const data = step.data as Record<string, unknown>;
+  const what = String(data.statement ?? data.title ?? data.outlet ?? data.verdict ?? data.kind ?? data.reason ?? '');
+  const summary = state ? `  [${state.reports} reports, ${state.facts} facts, ${state.retracted} retracted]` : '';
+  return `${String(step.position).padStart(8)}  ${step.recordedAt.slice(0, 19)}  ${step.type.padEnd(16)} ${what.slice(0, 80)}${summary}`;
+}
+
+/** Prints every event of the story, page by page; with `follow`, keeps printing new ones until Ctrl-C. */
+export async function replay(app: INestApplicationContext, story: string, options: ReplayOptions, print: (line: string) => void): Promise<void> {
+  const show = (step: ReplayStep): void => print(options.json ? JSON.stringify(step) : formatStep(step));
+  if (options.follow) {
+    const { id } = await resolveStory(app.get(StoriesReader), story);
+    const abort = new AbortController();
+    process.once('SIGINT', () => abort.abort());
+    await app.get(ReplayStreamer).stream(id, BigInt(after(options.after)), 'summary', { signal: abort.signal, send: show });
+    return;
+  }
+  let cursor: number | null = after(options.after);
+  while (cursor !== null) {
+    const page: ReplayPage = await app.get(QueryBus).execute(new ReplayStoryQuery(story, cursor, 1000, 'summary'));
+    page.events.forEach(show);
+    cursor = page.next;
+  }
+}

@@ -1,0 +1,36 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { GetTimelineQuery, parseAsOf, parseOrder, type TimelineView } from '@storyline/timeline';
+
+export interface TimelineOptions {
+  readonly order?: string;
+  readonly asOf?: string;
+  readonly clock?: string;
+  readonly atPosition?: string;
+}
+
+export function readTimeline(app: INestApplicationContext, story: string, options: TimelineOptions): Promise<TimelineView> {
+  const query: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) if (value !== undefined) query[key] = value;
+  return app.get(QueryBus).execute(new GetTimelineQuery(story, parseOrder(query), parseAsOf(query)));
+}
+
+const day = (iso: string | null): string => (iso ? iso.slice(0, 10) : 'unknown');
+
+function clip(text: string, width: number): string {
+  return text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`;
+}
+
+/** A table a person can read in a terminal: one line per report and fact. */
+export function formatTimeline(view: TimelineView, width = process.stdout.columns || 200): string {
+  const header = `${view.story.title} (${view.story.slug}), as of log position ${view.position}`;
+  const fixed = 10 + 2 + 6 + 2 + 24 + 2 + 24 + 2 + 14 + 2;
+  const rest = Math.max(30, width - fixed);
+  const lines = view.entries.map((entry) => {
+    const what = entry.kind === 'report' ? `[report] ${entry.reportId.slice(0, 8)}` : (entry.statement ?? '');
+    const said = entry.kind === 'fact' ? (entry.attributedTo ?? '(outlet itself)') : '';
+    return [day(entry.reportedAt), clip(entry.kind, 6), clip(entry.source, 24), clip(said, 24), clip(entry.modality ?? '', 14), clip(what, rest)].join('  ');
+  });
+  const columns = ['reported  ', 'kind  ', clip('source', 24), clip('attributed to', 24), clip('modality', 14), 'statement'].join('  ');
+  return [header, '', columns, ...lines, '', `${view.entries.length} entries`].join('\n');
+}
