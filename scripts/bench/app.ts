@@ -21,7 +21,9 @@ export interface BenchApp {
 
 export async function startBenchApp(url: string, env: Record<string, string> = {}): Promise<BenchApp> {
   const key = `bench-${randomBytes(12).toString('hex')}`;
-  const config = loadConfig({ STORYLINE_LOAD_EXAMPLE: 'false', STORYLINE_BOOTSTRAP_KEY: key, STORYLINE_WRITES_PER_MINUTE: '0', ...env });
+  // STORYLINE_VIEW_CACHE passes through, so a run can measure reads with the view cache off.
+  const passed = process.env.STORYLINE_VIEW_CACHE === undefined ? {} : { STORYLINE_VIEW_CACHE: process.env.STORYLINE_VIEW_CACHE };
+  const config = loadConfig({ STORYLINE_LOAD_EXAMPLE: 'false', STORYLINE_BOOTSTRAP_KEY: key, STORYLINE_WRITES_PER_MINUTE: '0', ...passed, ...env });
   const app = await createStorylineApp({ databaseUrl: url, config, logger: false });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -20,6 +20,8 @@ export interface StorylineConfig {
   readonly anonymousReads: boolean;
   /** Writes a minute each key may make (bursts up to the same); 0 turns the limit off. */
   readonly writesPerMinute: number;
+  /** Story views (timelines) each API process keeps in memory; 0 reads every view afresh. */
+  readonly viewCacheSize: number;
 }
 
 export class ConfigError extends Error {
@@ -79,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): StorylineConfi
     bootstrapKey: bootstrapKey(env),
     anonymousReads: flag(env, 'STORYLINE_ANONYMOUS_READS', false),
     writesPerMinute: integer(env, 'STORYLINE_WRITES_PER_MINUTE', 600, 0, 1_000_000),
+    viewCacheSize: integer(env, 'STORYLINE_VIEW_CACHE', 500, 0, 100_000),
   };
 }

@@ -84,7 +84,11 @@ export class StorageModule {
           }),
         },
         { provide: StoriesReader, inject: [DataSource], useFactory: (dataSource: DataSource) => new StoriesReader(dataSource) },
-        { provide: TimelineReader, inject: [DataSource], useFactory: (dataSource: DataSource) => new TimelineReader(dataSource) },
+        {
+          provide: TimelineReader,
+          inject: [DataSource, CONFIG],
+          useFactory: (dataSource: DataSource, settings: StorylineConfig) => new TimelineReader(dataSource, { cacheSize: settings.viewCacheSize }),
+        },
         { provide: SourceLedgerReader, inject: [DataSource], useFactory: (dataSource: DataSource) => new SourceLedgerReader(dataSource) },
         StorageLifecycle,
       ],

@@ -19,6 +19,8 @@ const HOUR = 3_600_000;
  * Answers the number of events appended.
  */
 export async function writeBulkStories(store: EventStore, shape: BulkShape): Promise<number> {
+  // The revisions reach for a report's fourth fact.
+  if (shape.factsPerReport < 4) throw new RangeError(`bulk stories need at least 4 facts a report, got ${shape.factsPerReport}`);
   let appended = 0;
   for (let index = 0; index < shape.stories; index++) {
     const events = bulkStory(randomUUID(), index, shape);
