@@ -95,7 +95,10 @@ describe('link proposals between reports', () => {
 
   (seedsPresent ? it : it.skip)('proposes the founding contradiction, which an analyst accepts into a link', async () => {
     await api.http().post('/stories/proposals/reports').set('Content-Type', 'text/plain').send(seed('001_aa7f414d95469ee6.txt')).expect(201);
-    await api.http().post('/stories/proposals/reports').set('Content-Type', 'text/plain').send(seed('000_44e884010e3e9290.txt')).expect(201);
+    const second = await api.http().post('/stories/proposals/reports').set('Content-Type', 'text/plain').send(seed('000_44e884010e3e9290.txt')).expect(201);
+    // The append carried proposals after the facts; a repeat still answers exactly the first answer.
+    const repeated = await api.http().post('/stories/proposals/reports').set('Content-Type', 'text/plain').send(seed('000_44e884010e3e9290.txt')).expect(200);
+    expect(repeated.body).toEqual(second.body);
     const { body } = await api.http().get('/stories/proposals/link-proposals?status=proposed').expect(200);
     const timeline = (await api.http().get('/stories/proposals/timeline').expect(200)).body;
     const statementOf = (id: string) => timeline.entries.find((entry: { id: string }) => entry.id === id)?.statement ?? '';

@@ -49,6 +49,16 @@ describe('ingesting a report', () => {
     expect(again).toEqual({ kind: 'duplicate', reportId: 'r1', factIds: ['f1'], position: 3n });
   });
 
+  it('answers a repeat with the position of the first append, proposals included', () => {
+    const first = appended(decideIngestReport(given(opened), ingest()));
+    const proposal: StoryEvent = {
+      type: 'LinkProposed',
+      data: { storyId: 's1', linkId: 'l1', fromFactId: 'f1', toFactId: 'f0', kind: 'contradicts', score: 0.9, reason: 'counterpart changed', proposedBy: 'test 1' },
+    };
+    const state = given(opened, ...first, proposal);
+    expect(decideIngestReport(state, ingest({ reportId: 'r2', factIds: ['f2'] }))).toMatchObject({ kind: 'duplicate', reportId: 'r1', position: 4n });
+  });
+
   it('treats the outlet spelling "DAILY EXAMPLE" as the same outlet', () => {
     const state = given(opened, ...appended(decideIngestReport(given(opened), ingest())));
     const shouted = { ...report, outlet: 'DAILY  EXAMPLE' };

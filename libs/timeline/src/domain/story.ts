@@ -43,7 +43,7 @@ export interface StoredReport {
   readonly publishedAt: string | null;
   readonly textLength: number;
   readonly factIds: readonly string[];
-  /** The global position of the report's last event: the answer's `position`. */
+  /** The global position of the report's append's last event (its facts', or the proposals after them): the answer's `position`. */
   readonly position: bigint;
 }
 
@@ -71,6 +71,17 @@ export const linkKey = (fromFactId: string, toFactId: string, kind: string): str
 
 export const contentKey = (outlet: string | null, textSha256: string): string =>
   `${outlet === null ? '' : normaliseSourceName(outlet)}|${textSha256}`;
+
+/**
+ * Proposals are appended with the report whose fact they start from, after its facts: the
+ * report's answer reflects them too, so a repeated ingestion answers the first position.
+ */
+function withProposalPosition(state: StoryState, fromFactId: string, position: bigint): StoryState['reports'] {
+  const reportId = state.facts.get(fromFactId)?.reportId;
+  const report = reportId === undefined ? undefined : state.reports.get(reportId);
+  if (reportId === undefined || !report || position <= report.position) return state.reports;
+  return new Map(state.reports).set(reportId, { ...report, position });
+}
 
 export function evolveStory(state: StoryState, event: StoryEvent, recorded: Recorded = { position: 0n }): StoryState {
   switch (event.type) {
@@ -117,7 +128,8 @@ export function evolveStory(state: StoryState, event: StoryEvent, recorded: Reco
       return state;
     case 'LinkProposed': {
       const { linkId, fromFactId, toFactId, kind, reason } = event.data;
-      return { ...state, proposals: new Map(state.proposals).set(linkId, { fromFactId, toFactId, kind, reason, status: 'proposed' }) };
+      const proposals = new Map(state.proposals).set(linkId, { fromFactId, toFactId, kind, reason, status: 'proposed' });
+      return { ...state, proposals, reports: withProposalPosition(state, fromFactId, recorded.position) };
     }
     case 'LinkProposalResolved': {
       const proposal = state.proposals.get(event.data.linkId);
