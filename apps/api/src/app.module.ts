@@ -9,15 +9,15 @@ import { HealthController } from './http/health.controller';
 import { KeysController } from './keys/keys.controller';
 import { WebModule } from './web/web.module';
 import { ProjectionsController } from './operations/projections.controller';
-import { FactReadersModule, StorageModule } from '@storyline/host';
+import { FactReadersModule, StorageModule, type StorageOptions } from '@storyline/host';
 
 @Module({})
 export class AppModule {
-  static forRoot(databaseUrl: string, config: StorylineConfig): DynamicModule {
+  static forRoot(databaseUrl: string, config: StorylineConfig, storage: StorageOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        StorageModule.forRoot(databaseUrl, config),
+        StorageModule.forRoot(databaseUrl, config, storage),
         AccessModule.forRoot({ databaseUrl, bootstrapKey: config.bootstrapKey, anonymousReads: config.anonymousReads, writesPerMinute: config.writesPerMinute }),
         FactReadersModule,
         TimelineModule,

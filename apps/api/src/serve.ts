@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { openDatabase, type StorylineConfig } from '@storyline/database';
+import { describeEventLog, eventLogSetup } from '@storyline/host';
 import { loadExampleIfEmpty } from './example/load-example';
 import { ensureFirstAdminKey } from './first-admin-key';
 import { StorylineLogger } from './http/quiet-logger';
@@ -11,6 +12,7 @@ export async function serve(config: StorylineConfig): Promise<void> {
   const logger = new Logger('storyline');
   const database = await openDatabase(config);
   logger.log(`database: ${database.description}`);
+  logger.log(`event log: ${describeEventLog(eventLogSetup(config))}`);
   const app = await createStorylineApp({ databaseUrl: database.url, config }).catch(async (error: unknown) => {
     await database.close();
     throw error;

@@ -4,7 +4,7 @@ import helmet from 'helmet';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { StorylineConfig } from '@storyline/database';
-import { prepareDatabase } from '@storyline/host';
+import { prepareDatabase, type StorageOptions } from '@storyline/host';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './http/error-filter';
 import { StorylineLogger } from './http/quiet-logger';
@@ -15,6 +15,8 @@ export interface StorylineAppOptions {
   readonly databaseUrl: string;
   readonly config: StorylineConfig;
   readonly logger?: false | LogLevel[];
+  /** Overrides of the storage wiring (tests: the event log over a stand-in native store). */
+  readonly storage?: StorageOptions;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface StorylineAppOptions {
  */
 export async function createStorylineApp(options: StorylineAppOptions): Promise<INestApplication> {
   await prepareDatabase(options.databaseUrl);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options.databaseUrl, options.config), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options.databaseUrl, options.config, options.storage), {
     bodyParser: false,
     logger: options.logger ?? new StorylineLogger(),
   });

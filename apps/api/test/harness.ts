@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase, loadConfig, type TestDatabase } from '@storyline/database';
+import type { StorageOptions } from '@storyline/host';
 import { Client } from 'pg';
 import request from 'supertest';
 import { createStorylineApp } from '../src/storyline';
@@ -20,10 +21,10 @@ export const TEST_ADMIN_KEY = 'test-bootstrap-key-0123456789';
 
 const READ_MODEL_TABLES = ['stories', 'timeline_entries', 'source_ledger', 'sources', 'source_aliases', 'projection_checkpoints'];
 
-export async function startApi(env: Record<string, string> = {}): Promise<ApiHarness> {
+export async function startApi(env: Record<string, string> = {}, storage?: StorageOptions): Promise<ApiHarness> {
   const db = await createTestDatabase('storyline_e2e');
   const config = loadConfig({ STORYLINE_LOAD_EXAMPLE: 'false', STORYLINE_BOOTSTRAP_KEY: TEST_ADMIN_KEY, ...env });
-  const app = await createStorylineApp({ databaseUrl: db.url, config, logger: false });
+  const app = await createStorylineApp({ databaseUrl: db.url, config, logger: false, storage });
   return {
     app,
     db,

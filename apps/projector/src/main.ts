@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig, openDatabase } from '@storyline/database';
-import { prepareDatabase } from '@storyline/host';
+import { describeEventLog, eventLogSetup, prepareDatabase } from '@storyline/host';
 import { StorylineLogger } from '../../api/src/http/quiet-logger';
 import { ProjectorModule } from './projector.module';
 
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config);
   new Logger('storyline').log(`database: ${database.description}`);
+  new Logger('storyline').log(`event log: ${describeEventLog(eventLogSetup(config))}`);
   await prepareDatabase(database.url);
   const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(database.url, config), { logger });
   let closing = false;

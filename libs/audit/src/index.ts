@@ -1,12 +1,14 @@
 export * from './audit.module';
+export * from './audited-log';
 export * from './chain/chain-row';
 export * from './chain/diagnose';
 export * from './chain/verify-chain';
 export * from './postgres/sql';
 export * from './postgres/chain-source';
+export * from './postgres/postgres-audited-log';
+export * from './indexed/indexed-audited-log';
 export * from './audit-log/audit-log.reader';
 export * from './export/export-lines';
 export * from './export/story-export';
 export * from './export/verify-export';
-export { AUDIT_SQL } from './http/tokens';
 export { storyIdOf } from './http/params';

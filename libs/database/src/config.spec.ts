@@ -19,3 +19,24 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' }).databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/test');
   });
 });
+
+describe('loadConfig: where the event log lives', () => {
+  it('keeps the log in PostgreSQL unless told otherwise, and ignores KURRENTDB_URL then', () => {
+    expect(loadConfig({})).toMatchObject({ eventStore: 'postgres', kurrentDbUrl: null });
+    expect(loadConfig({ STORYLINE_EVENT_STORE: 'postgres', KURRENTDB_URL: 'kurrentdb://kurrentdb:2113?tls=false' })).toMatchObject({ eventStore: 'postgres', kurrentDbUrl: null });
+  });
+
+  it('takes KurrentDB with its connection string', () => {
+    const url = 'kurrentdb://admin:changeit@node1:2113,node2:2113?tls=false';
+    expect(loadConfig({ STORYLINE_EVENT_STORE: 'kurrentdb', KURRENTDB_URL: url })).toMatchObject({ eventStore: 'kurrentdb', kurrentDbUrl: url });
+    expect(loadConfig({ STORYLINE_EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb+discover://cluster.example:2113' }).kurrentDbUrl).toBe('kurrentdb+discover://cluster.example:2113');
+  });
+
+  it('names the variable when the choice or the connection string is wrong', () => {
+    expect(() => loadConfig({ STORYLINE_EVENT_STORE: 'eventstore' })).toThrow(new ConfigError('STORYLINE_EVENT_STORE', 'must be postgres or kurrentdb, got "eventstore"'));
+    expect(() => loadConfig({ STORYLINE_EVENT_STORE: 'kurrentdb' })).toThrow(/^configuration: KURRENTDB_URL must be set when STORYLINE_EVENT_STORE=kurrentdb/);
+    expect(() => loadConfig({ STORYLINE_EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'postgres://user:secret@y/z' })).toThrow(
+      new ConfigError('KURRENTDB_URL', 'must be a KurrentDB connection string starting with kurrentdb:// (or kurrentdb+discover://), got postgres://'),
+    );
+  });
+});

@@ -8,6 +8,13 @@ export interface StorylineConfig {
   readonly host: string;
   /** External PostgreSQL; null starts the embedded server. */
   readonly databaseUrl: string | null;
+  /**
+   * Where the event log lives: `postgres` (the `events` table in the database above) or
+   * `kurrentdb` (KurrentDB, indexed in the database above so positions stay dense).
+   */
+  readonly eventStore: EventStoreKind;
+  /** KURRENTDB_URL: KurrentDB's connection string; set whenever `eventStore` is `kurrentdb`. */
+  readonly kurrentDbUrl: string | null;
   /** Where the embedded server keeps its data between runs. */
   readonly dataDir: string;
   /** Load the founding example story into an empty database at start-up. */
@@ -23,6 +30,9 @@ export interface StorylineConfig {
   /** Story views (timelines) each API process keeps in memory; 0 reads every view afresh. */
   readonly viewCacheSize: number;
 }
+
+/** Where the event log can live. */
+export type EventStoreKind = 'postgres' | 'kurrentdb';
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, problem: string) {
@@ -70,11 +80,39 @@ function databaseUrl(env: NodeJS.ProcessEnv): string | null {
   return raw;
 }
 
+function eventStore(env: NodeJS.ProcessEnv): EventStoreKind {
+  const raw = env.STORYLINE_EVENT_STORE;
+  if (raw === undefined || raw === '') return 'postgres';
+  if (raw === 'postgres' || raw === 'kurrentdb') return raw;
+  throw new ConfigError('STORYLINE_EVENT_STORE', `must be postgres or kurrentdb, got "${raw.slice(0, 40)}"`);
+}
+
+const KURRENTDB_SCHEMES = ['kurrentdb:', 'kurrentdb+discover:', 'kurrent:', 'kurrent+discover:', 'kdb:', 'kdb+discover:', 'esdb:', 'esdb+discover:'];
+
+/** KURRENTDB_URL, which STORYLINE_EVENT_STORE=kurrentdb requires (and any other store ignores). */
+function kurrentDbUrl(env: NodeJS.ProcessEnv, store: EventStoreKind): string | null {
+  const raw = env.KURRENTDB_URL;
+  if (store !== 'kurrentdb') return null;
+  if (raw === undefined || raw === '') {
+    throw new ConfigError('KURRENTDB_URL', 'must be set when STORYLINE_EVENT_STORE=kurrentdb (e.g. kurrentdb://127.0.0.1:2113?tls=false)');
+  }
+  const scheme = /^([a-z+]+:)\/\//.exec(raw)?.[1];
+  if (!scheme || !KURRENTDB_SCHEMES.includes(scheme)) {
+    // Only the scheme is repeated: the rest may hold a password.
+    const given = /^[^:/@]{1,30}:\/\//.exec(raw)?.[0] ?? 'no scheme';
+    throw new ConfigError('KURRENTDB_URL', `must be a KurrentDB connection string starting with kurrentdb:// (or kurrentdb+discover://), got ${given}`);
+  }
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): StorylineConfig {
+  const store = eventStore(env);
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '127.0.0.1',
     databaseUrl: databaseUrl(env),
+    eventStore: store,
+    kurrentDbUrl: kurrentDbUrl(env, store),
     dataDir: resolve(env.STORYLINE_DATA_DIR || '.storyline'),
     loadExample: flag(env, 'STORYLINE_LOAD_EXAMPLE', true),
     readYourWritesTimeoutMs: integer(env, 'STORYLINE_READ_YOUR_WRITES_MS', 5000, 0, 60000),

@@ -1,4 +1,5 @@
 export * from './storage.module';
+export * from './event-log';
 export * from './prepare-database';
 export * from './runner-supervisor';
 export * from './fact-readers.module';

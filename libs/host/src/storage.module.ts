@@ -1,7 +1,7 @@
 import { Global, Logger, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import type { StorylineConfig } from '@storyline/database';
+import { AUDITED_LOG } from '@storyline/audit';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
-import { PostgresEventStore } from '@storyline/event-store/postgres';
 import {
   PROJECTION_ENTITIES,
   ProjectionRunner,
@@ -13,6 +13,7 @@ import {
 } from '@storyline/projections';
 import { READ_MODEL_SYNC, type ReadModelSync } from '@storyline/timeline';
 import { DataSource } from 'typeorm';
+import { eventLogProviders, eventLogSetup, type EventLogSetup } from './event-log';
 import { PostgresLockSession } from './lock-session';
 import { ProjectionsOverview } from './projections-overview';
 import { ProjectorHost } from './projector-host';
@@ -24,6 +25,8 @@ const CONFIG = Symbol('STORYLINE_CONFIG');
 export interface StorageOptions {
   /** Default: STORYLINE_PROJECTOR, else `inline`. */
   readonly projector?: ProjectorMode;
+  /** Default: what STORYLINE_EVENT_STORE and KURRENTDB_URL say (see {@link eventLogSetup}). */
+  readonly eventLog?: EventLogSetup;
 }
 
 function projectionProviders(databaseUrl: string, mode: ProjectorMode): Provider[] {
@@ -69,7 +72,7 @@ export class StorageModule {
       module: StorageModule,
       providers: [
         { provide: CONFIG, useValue: config },
-        { provide: EVENT_STORE, useFactory: () => new PostgresEventStore({ connectionString: databaseUrl }) },
+        ...eventLogProviders(databaseUrl, options.eventLog ?? eventLogSetup(config)),
         {
           provide: DataSource,
           useFactory: () => new DataSource({ type: 'postgres', url: databaseUrl, entities: [...PROJECTION_ENTITIES], logging: false }).initialize(),
@@ -92,7 +95,7 @@ export class StorageModule {
         { provide: SourceLedgerReader, inject: [DataSource], useFactory: (dataSource: DataSource) => new SourceLedgerReader(dataSource) },
         StorageLifecycle,
       ],
-      exports: [EVENT_STORE, DataSource, ProjectionRunner, READ_MODEL_SYNC, StoriesReader, TimelineReader, SourceLedgerReader, ProjectorHost, Rebuilds, ProjectionsOverview],
+      exports: [EVENT_STORE, AUDITED_LOG, DataSource, ProjectionRunner, READ_MODEL_SYNC, StoriesReader, TimelineReader, SourceLedgerReader, ProjectorHost, Rebuilds, ProjectionsOverview],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import { ConcurrencyError } from '@storyline/event-store';
+import { ConcurrencyError, LogIndexLagError } from '@storyline/event-store';
 import { DomainError, type DomainErrorCode } from '@storyline/timeline';
 import type { Response } from 'express';
 
@@ -78,6 +78,10 @@ export class ErrorFilter implements ExceptionFilter {
       return [STATUS[error.code], { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } }];
     }
     if (error instanceof ConcurrencyError) return [409, { error: { code: 'STORY.BUSY', message: 'the story changed meanwhile; try again' } }];
+    if (error instanceof LogIndexLagError) {
+      const message = 'the change was stored, but the event log index has not caught up with it yet; read the story back before repeating it';
+      return [503, { error: { code: 'EVENT_LOG.INDEX_BEHIND', message } }];
+    }
     // Nest wraps the body parsers' errors in an HttpException; the parser's own is the cause.
     const parsed = fromBodyParser(((error as { cause?: unknown }).cause ?? error) as BodyParserError);
     if (parsed) return parsed;

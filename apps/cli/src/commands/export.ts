@@ -6,7 +6,7 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { CliError, EXIT } from '../cli-error';
-import { auditSql } from './verify';
+import { auditedLog } from './verify';
 
 export interface ExportCommandOptions {
   readonly output?: string;
@@ -33,7 +33,7 @@ async function openOutput(path: string): Promise<Writable> {
 export async function exportStory(app: INestApplicationContext, ref: string, options: ExportCommandOptions): Promise<number> {
   const id = storyIdOf(ref);
   if (id === null) throw new DomainError('STORY.NOT_FOUND', `no story has the id or slug "${ref.slice(0, 80)}"`, 'story');
-  const lines = storyExportLines(auditSql(app), id);
+  const lines = storyExportLines(auditedLog(app), id);
   // Nothing is written, and no file created, for a story that does not exist.
   const header = await lines.next();
   const out = options.output ? await openOutput(options.output) : process.stdout;

@@ -1,7 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { PostgresChainSource, verifyChain, type SqlQuery, type VerifyReport } from '@storyline/audit';
+import { AUDITED_LOG, verifyChain, type AuditedLog, type VerifyReport } from '@storyline/audit';
 import { invalid } from '@storyline/timeline';
-import { DataSource } from 'typeorm';
 import { CliError, EXIT } from '../cli-error';
 import { progress, type Progress } from '../progress';
 
@@ -10,10 +9,9 @@ export interface VerifyCommandOptions {
   readonly expectHeadPosition?: string;
 }
 
-/** The event log as the audit lib reads it, through the app's DataSource. */
-export function auditSql(app: INestApplicationContext): SqlQuery {
-  const dataSource = app.get(DataSource);
-  return (sql, params) => dataSource.query(sql, params);
+/** The log under audit, as the host wired it: the PostgreSQL events table, or the log index over KurrentDB. */
+export function auditedLog(app: INestApplicationContext): AuditedLog {
+  return app.get<typeof AUDITED_LOG, AuditedLog>(AUDITED_LOG);
 }
 
 function expectations(options: VerifyCommandOptions): { expectHead?: string; expectHeadPosition?: bigint } {
@@ -33,7 +31,7 @@ export async function verifyLog(app: INestApplicationContext, options: VerifyCom
   let bar: Progress | null = null;
   let shown = 0;
   try {
-    return await verifyChain(new PostgresChainSource(auditSql(app)), {
+    return await verifyChain(auditedLog(app), {
       ...expected,
       onProgress: (checked, total) => {
         bar ??= progress('verifying', total);

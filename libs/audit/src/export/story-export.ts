@@ -1,10 +1,12 @@
 import { DomainError, storyStream } from '@storyline/timeline';
+import type { AuditedLog } from '../audited-log';
 import type { ChainRow } from '../chain/chain-row';
-import { PostgresChainSource } from '../postgres/chain-source';
-import { CHAIN_COLUMNS, toChainRow, type ChainRecord, type SqlQuery } from '../postgres/sql';
 import { EXPORT_END_KIND, EXPORT_KIND, EXPORT_VERSION, HASH_ALGORITHM, type ExportEventLine, type ExportHeader, type ExportStory, type ExportTrailer } from './export-lines';
 
 const BATCH = 1000;
+
+/** What an export reads: the log's head, and one stream's events up to it. */
+export type StoryHistory = Pick<AuditedLog, 'head' | 'streamBatch'>;
 
 /**
  * A story's full history as NDJSON lines (each without its newline): a header, one line per
@@ -12,11 +14,11 @@ const BATCH = 1000;
  * the head it reads first, so events appended meanwhile wait for the next export.
  * Throws STORY.NOT_FOUND, before yielding anything, for a story with no events.
  */
-export async function* storyExportLines(query: SqlQuery, storyId: string, now: () => Date = () => new Date()): AsyncGenerator<string> {
-  const chainHead = await new PostgresChainSource(query).head();
+export async function* storyExportLines(log: StoryHistory, storyId: string, now: () => Date = () => new Date()): AsyncGenerator<string> {
+  const chainHead = await log.head();
   const head = { position: chainHead.position.toString(), hash: chainHead.hash };
   const streamId = storyStream(storyId);
-  let rows = await storyBatch(query, streamId, 0n, chainHead.position);
+  let rows = await log.streamBatch(streamId, 0n, chainHead.position, BATCH);
   if (rows.length === 0) throw new DomainError('STORY.NOT_FOUND', `no story has the id ${storyId}`, 'story');
   const story: ExportStory = { id: storyId, slug: slugOf(rows[0]) };
   const exportedAt = now().toISOString();
@@ -26,20 +28,10 @@ export async function* storyExportLines(query: SqlQuery, storyId: string, now: (
   while (rows.length > 0) {
     for (const row of rows) yield JSON.stringify(eventLine(row));
     count += rows.length;
-    rows = rows.length < BATCH ? [] : await storyBatch(query, streamId, BigInt(rows[rows.length - 1].position), chainHead.position);
+    rows = rows.length < BATCH ? [] : await log.streamBatch(streamId, BigInt(rows[rows.length - 1].position), chainHead.position, BATCH);
   }
   const trailer: ExportTrailer = { kind: EXPORT_END_KIND, version: EXPORT_VERSION, story, exportedAt, count, head };
   yield JSON.stringify(trailer);
-}
-
-async function storyBatch(query: SqlQuery, streamId: string, after: bigint, upTo: bigint): Promise<ChainRow[]> {
-  const records: ChainRecord[] = await query(
-    `SELECT ${CHAIN_COLUMNS} FROM events
-      WHERE events.stream_id = $1 AND events.position > $2 AND events.position <= $3
-      ORDER BY events.position LIMIT $4`,
-    [streamId, after.toString(), upTo.toString(), BATCH],
-  );
-  return records.map(toChainRow);
 }
 
 function slugOf(first: ChainRow): string | null {

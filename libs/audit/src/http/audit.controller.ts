@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '@storyline/access';
-import { AuditLogReader, type AuditLogPage } from '../audit-log/audit-log.reader';
+import type { AuditLogPage } from '../audit-log/audit-log.reader';
+import { AUDITED_LOG, type AuditedLog } from '../audited-log';
 import { verifyChain, type VerifyReport } from '../chain/verify-chain';
-import { PostgresChainSource } from '../postgres/chain-source';
 import { hashParam, instantFilter, limitParam, onlyKnown, positionParam, storyFilter, textFilter, typeFilter, type QueryParams } from './params';
 
 /** Tamper evidence and the audit log: auditors (and admins) only. */
@@ -11,10 +11,7 @@ import { hashParam, instantFilter, limitParam, onlyKnown, positionParam, storyFi
 @RequireRole('auditor')
 @Controller('audit')
 export class AuditController {
-  constructor(
-    @Inject(PostgresChainSource) private readonly chain: PostgresChainSource,
-    @Inject(AuditLogReader) private readonly auditLog: AuditLogReader,
-  ) {}
+  constructor(@Inject(AUDITED_LOG) private readonly audited: AuditedLog) {}
 
   @Get('verify')
   @ApiOperation({ summary: 'Verify the hash chain over the whole event log' })
@@ -25,7 +22,7 @@ export class AuditController {
     onlyKnown(query, ['expectHead', 'expectHeadPosition']);
     const expectHead = hashParam(query, 'expectHead');
     const expectHeadPosition = positionParam(query, 'expectHeadPosition');
-    return verifyChain(this.chain, { expectHead, expectHeadPosition });
+    return verifyChain(this.audited, { expectHead, expectHeadPosition });
   }
 
   @Get('log')
@@ -40,7 +37,7 @@ export class AuditController {
   @ApiOkResponse({ description: '{events: [{position, eventId, streamId, type, schemaVersion, recordedAt, actor, correlationId, causationId, idempotencyKey, data, metadata, hash}], next}' })
   log(@Query() query: QueryParams): Promise<AuditLogPage> {
     onlyKnown(query, ['story', 'actor', 'type', 'from', 'to', 'after', 'limit']);
-    return this.auditLog.page({
+    return this.audited.page({
       streamId: storyFilter(query),
       actor: textFilter(query, 'actor', 200),
       type: typeFilter(query),

@@ -3,9 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { RequireRole } from '@storyline/access';
 import { DomainError } from '@storyline/timeline';
 import type { Response } from 'express';
+import { AUDITED_LOG, type AuditedLog } from '../audited-log';
 import { storyExportLines } from '../export/story-export';
-import type { SqlQuery } from '../postgres/sql';
-import { AUDIT_SQL } from './tokens';
 import { storyIdOf } from './params';
 
 @ApiTags('audit')
@@ -13,7 +12,7 @@ import { storyIdOf } from './params';
 export class ExportController {
   private readonly logger = new Logger('export');
 
-  constructor(@Inject(AUDIT_SQL) private readonly query: SqlQuery) {}
+  constructor(@Inject(AUDITED_LOG) private readonly log: AuditedLog) {}
 
   /** NDJSON: a header line, one line per event with its hash and its predecessor's, a trailer line. */
   @Get()
@@ -24,7 +23,7 @@ export class ExportController {
   async export(@Param('story') ref: string, @Res() response: Response): Promise<void> {
     const id = storyIdOf(ref);
     if (id === null) throw new DomainError('STORY.NOT_FOUND', `no story has the id or slug "${ref.slice(0, 80)}"`, 'story');
-    const lines = storyExportLines(this.query, id);
+    const lines = storyExportLines(this.log, id);
     // The first line comes only once the story is found, so a 404 can still be answered.
     const first = await lines.next();
     response.writeHead(200, { 'Content-Type': 'application/x-ndjson', 'Content-Disposition': `attachment; filename="story-${id}.ndjson"` });

@@ -1,0 +1,36 @@
+import type { ArgumentsHost } from '@nestjs/common';
+import { ConcurrencyError, LogIndexLagError } from '@storyline/event-store';
+import { ErrorFilter } from './error-filter';
+
+function answer(error: unknown): { status: number; body: unknown } {
+  const sent = { status: 0, body: undefined as unknown };
+  const response = {
+    headersSent: false,
+    status(code: number) {
+      sent.status = code;
+      return this;
+    },
+    json(body: unknown) {
+      sent.body = body;
+    },
+  };
+  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  const filter = new ErrorFilter();
+  (filter as unknown as { logger: { error(): void } }).logger = { error: () => undefined };
+  filter.catch(error, host);
+  return sent;
+}
+
+describe('ErrorFilter', () => {
+  it('answers a write the event log index has not caught up with as 503, not as an internal error', () => {
+    expect(answer(new LogIndexLagError(1n << 70n, 5n, 10_000))).toEqual({
+      status: 503,
+      body: { error: { code: 'EVENT_LOG.INDEX_BEHIND', message: expect.stringMatching(/stored, but the event log index has not caught up/) } },
+    });
+  });
+
+  it('keeps answering a stale revision as 409 and anything unexpected as a bare 500', () => {
+    expect(answer(new ConcurrencyError('story-a', '1', '2')).status).toBe(409);
+    expect(answer(new Error('SELECT secret FROM somewhere'))).toEqual({ status: 500, body: { error: { code: 'INTERNAL', message: 'internal error; it has been logged' } } });
+  });
+});
