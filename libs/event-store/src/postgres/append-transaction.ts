@@ -29,7 +29,8 @@ interface ChainColumns {
  * Commits one batch of appends in one transaction: lock, read the log's state, decide each
  * append, chain the accepted events to the log's head hash, insert them in one statement,
  * notify followers. Resolves with each append's outcome; rejects (and stores nothing) when
- * the transaction itself fails.
+ * the transaction itself fails. The exact path, taken by the batches that
+ * `appendInOneStatement` leaves to it: retries, reused ids, failed expectations.
  */
 export async function commitBatch(client: PoolClient, appends: readonly QueuedAppend[]): Promise<AppendOutcome[]> {
   await client.query('BEGIN');

@@ -1,5 +1,6 @@
 export { PostgresEventStore, type PostgresEventStoreOptions, type PostgresEventStoreTuning } from './postgres-event-store';
 export {
+  AddAppendFunction1764800000000,
   AddAuditIndexes1764700000002,
   AddHashChain1764700000000,
   APPENDER_ROLE,
