@@ -3,7 +3,7 @@
  * database, then rebuilds every projection from position 0 beside the (empty) live tables
  * and prints events/s and peak memory.
  *
- *   npm run bench:rebuild -- [--events N] [--batch-size B]
+ *   npm run bench:rebuild -- [--events N] [--page-size P] [--batch-size B]
  *
  * The database is a throwaway one on DATABASE_URL's server when it is set, else an embedded
  * PostgreSQL in a temporary directory; either way it is dropped afterwards.
@@ -16,13 +16,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runMigrations, startEmbeddedPostgres } from '@storyline/database';
 import { EVENT_STORE_MIGRATIONS, PostgresEventStore } from '@storyline/event-store';
-import { PROJECTION_ENTITIES, PROJECTION_MIGRATIONS, Rebuilds, storylineProjections, type RebuildSnapshot } from '@storyline/projections';
+import { DEFAULT_REBUILD_TUNING, PROJECTION_ENTITIES, PROJECTION_MIGRATIONS, Rebuilds, storylineProjections, type RebuildSnapshot } from '@storyline/projections';
 import { writeWorkload } from '@storyline/projections/testing/story-workload';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
 interface Options {
   readonly events: number;
+  readonly pageSize: number;
   readonly batchSize: number;
 }
 
@@ -39,7 +40,11 @@ function parseOptions(argv: readonly string[]): Options {
     if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${flag} needs a positive whole number, got ${argv[index + 1]}`);
     return parsed;
   };
-  return { events: value('--events', 100_000), batchSize: value('--batch-size', 1000) };
+  return {
+    events: value('--events', 100_000),
+    pageSize: value('--page-size', DEFAULT_REBUILD_TUNING.pageSize),
+    batchSize: value('--batch-size', DEFAULT_REBUILD_TUNING.batchSize),
+  };
 }
 
 /** A database to throw away: on DATABASE_URL's server, or on an embedded server of its own. */
@@ -86,8 +91,10 @@ function rssSampler(): { peak(): number; stop(): void } {
 
 const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
-async function rebuildAll(dataSource: DataSource, store: PostgresEventStore, batchSize: number): Promise<{ done: RebuildSnapshot; seconds: number; peakRss: number }> {
-  const rebuilds = new Rebuilds({ dataSource, eventStore: store, projections: storylineProjections, tuning: { batchSize }, logger: { log: () => undefined, warn: console.warn, error: console.error } });
+async function rebuildAll(dataSource: DataSource, store: PostgresEventStore, options: Options): Promise<{ done: RebuildSnapshot; seconds: number; peakRss: number }> {
+  const tuning = { pageSize: options.pageSize, batchSize: options.batchSize };
+  const logger = { log: (line: string) => process.stderr.write(`  ${line}\n`), warn: console.warn, error: console.error };
+  const rebuilds = new Rebuilds({ dataSource, eventStore: store, projections: storylineProjections, tuning, logger });
   const rss = rssSampler();
   const started = performance.now();
   const rebuild = await rebuilds.start();
@@ -117,8 +124,8 @@ async function main(): Promise<void> {
     await appendWorkload(store, options.events);
     console.log(`appended ${await store.headPosition()} events in ${((performance.now() - writeStarted) / 1000).toFixed(1)} s`);
     const projections = storylineProjections().map((projection) => projection.name);
-    console.log(`rebuilding ${projections.join(', ')} from position 0 (batch size ${options.batchSize})`);
-    const { done, seconds, peakRss } = await rebuildAll(dataSource, store, options.batchSize);
+    console.log(`rebuilding ${projections.join(', ')} from position 0 (pages of ${options.pageSize}, then batches of ${options.batchSize})`);
+    const { done, seconds, peakRss } = await rebuildAll(dataSource, store, options);
     if (done.state !== 'done') throw new Error(`the rebuild failed: ${done.error}`);
     console.log(`rebuilt ${done.position} events in ${seconds.toFixed(1)} s: ${Math.round(done.position / seconds)} events/s`);
     console.log(`peak RSS during the rebuild ${mib(peakRss)}; process maxRSS ${mib(process.resourceUsage().maxRSS * 1024)}`);

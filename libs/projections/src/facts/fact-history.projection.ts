@@ -26,6 +26,8 @@ import {
 export class FactHistoryProjection implements Projection {
   readonly name = 'fact-history';
   readonly tables = ['fact_reports', 'fact_versions', 'fact_links', 'fact_verdicts'];
+  /** {@link publicationOfAmendedFacts} finds facts as reported by id (and reports are few: they keep their key). */
+  readonly appendOnly = { fact_versions: ["(fact_id) WHERE kind = 'reported'"], fact_links: [], fact_verdicts: [] };
   readonly handles: readonly StorylineEventType[] = [
     'ReportIngested', 'FactReported', 'FactAmended', 'FactCorrected', 'FactRetracted', 'FactsLinked', 'VerdictRecorded',
   ];

@@ -1,17 +1,23 @@
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { EventStore } from '@storyline/event-store';
 import type { DataSource } from 'typeorm';
+import { lowestCheckpoint } from '../runtime/checkpoints';
 import type { Projection } from '../runtime/projection';
 import { ProjectionRunner, type ProjectionLogger } from '../runtime/projection-runner';
+import { bulkBuild } from './bulk-build';
 import { RebuildCancelledError } from './errors';
 import { RebuildLease } from './rebuild-lease';
 import { RebuildProgress, type RebuildSnapshot } from './rebuild-progress';
+import { completeIndexes, deferredIndexesOf } from './shadow-indexes';
 import { createShadowSchema, dropOrphanedShadows, dropShadowSchema, liveSchemaOf, openShadowDataSource } from './shadow-schema';
 import { isLockContention, swapIn } from './swap';
 
 /** How a rebuild paces itself. */
 export interface RebuildTuning {
-  /** Events per transaction while building; default 1000. */
+  /** Log positions per transaction while building from the log as it stood at the start; default 2500. */
+  readonly pageSize: number;
+  /** Events per transaction while catching up with what was appended since; default 1000. */
   readonly batchSize: number;
   /** Swap once the copies are this close to the head (in log positions); default 500. */
   readonly swapDistance: number;
@@ -23,7 +29,7 @@ export interface RebuildTuning {
   readonly pollMs: number;
 }
 
-export const DEFAULT_REBUILD_TUNING: RebuildTuning = { batchSize: 1000, swapDistance: 500, lockTimeoutMs: 3000, swapAttempts: 10, pollMs: 200 };
+export const DEFAULT_REBUILD_TUNING: RebuildTuning = { pageSize: 2500, batchSize: 1000, swapDistance: 500, lockTimeoutMs: 3000, swapAttempts: 10, pollMs: 200 };
 
 export interface RebuildOptions {
   /** The live read models. */
@@ -100,10 +106,16 @@ export class Rebuild {
       if (dropped.length > 0) this.logger.warn(`rebuild ${this.id}: dropped schemas left by earlier rebuilds: ${dropped.join(', ')}`);
       const liveSchema = await liveSchemaOf(dataSource);
       const tables = this.options.projections.flatMap((projection) => projection.tables);
-      await createShadowSchema(dataSource, liveSchema, this.id, tables, this.projections);
-      shadow = await openShadowDataSource(dataSource, this.id);
+      const deferred = deferredIndexesOf(this.options.projections);
+      await createShadowSchema(dataSource, liveSchema, this.id, tables, this.projections, deferred);
+      // One connection per projection for the bulk build, one for the runner that follows it.
+      shadow = await openShadowDataSource(dataSource, this.id, this.projections.length + 1);
       this.logger.log(`rebuild ${this.id}: building ${this.projections.join(', ')} (${tables.join(', ')}) beside the live tables`);
-      await this.buildAndSwap(shadow, liveSchema);
+      await this.bulkBuild(shadow);
+      const indexing = performance.now();
+      await completeIndexes(dataSource, liveSchema, this.id, tables, deferred);
+      this.logger.log(`rebuild ${this.id}: built the deferred keys and indexes in ${seconds(indexing)} s`);
+      await this.followAndSwap(shadow, liveSchema);
       const done = this.snapshot();
       this.logger.log(`rebuild ${this.id}: swapped in at position ${done.position}, ${done.eventsPerSecond} events/s`);
     } catch (error) {
@@ -118,8 +130,30 @@ export class Rebuild {
     return this.snapshot();
   }
 
-  private async buildAndSwap(shadow: DataSource, liveSchema: string): Promise<void> {
-    this.progress.begin(await this.options.eventStore.headPosition());
+  /**
+   * Fills the copies up to the head as it is now, in large pages. If that stops short, the
+   * runner of {@link follow} applies the rest batch by batch, and names the event that fails,
+   * if one does.
+   */
+  private async bulkBuild(shadow: DataSource): Promise<void> {
+    const { eventStore, projections } = this.options;
+    const head = await eventStore.headPosition();
+    this.progress.begin(head);
+    const onPage = (position: bigint): void => {
+      this.progress.observe(position, head);
+      this.emit();
+    };
+    const started = performance.now();
+    try {
+      const position = await bulkBuild({ shadow, eventStore, projections, until: head, pageSize: this.tuning.pageSize, signal: this.abort.signal, onPage });
+      this.logger.log(`rebuild ${this.id}: applied the log up to position ${position} in ${seconds(started)} s`);
+    } catch (error) {
+      if (error instanceof RebuildCancelledError) throw error;
+      this.logger.warn(`rebuild ${this.id}: the bulk build stopped (${error instanceof Error ? error.message : String(error)}); following the log from there`);
+    }
+  }
+
+  private async followAndSwap(shadow: DataSource, liveSchema: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       await this.follow(shadow);
       this.progress.swapping();
@@ -136,20 +170,17 @@ export class Rebuild {
     }
   }
 
-  /** Runs the copies' own runner until they are within `swapDistance` of the head. */
+  /** Runs the copies' own runner, unless they need none, until they are within `swapDistance` of the head. */
   private async follow(shadow: DataSource): Promise<void> {
     const { eventStore, projections } = this.options;
+    if (await this.nearHead(await lowestCheckpoint(shadow, this.projections))) return;
     const runner = new ProjectionRunner({ dataSource: shadow, eventStore, projections, batchSize: this.tuning.batchSize, logger: this.logger });
     await runner.start();
     try {
       for (;;) {
         const position = await runner.checkpoint();
-        const head = await eventStore.headPosition();
-        this.progress.observe(position, head);
-        this.emit();
         if (runner.failure) throw runner.failure;
-        if (this.abort.signal.aborted) throw new RebuildCancelledError();
-        if (head - position <= BigInt(this.tuning.swapDistance)) return;
+        if (await this.nearHead(position)) return;
         await pause(this.tuning.pollMs, this.abort.signal);
       }
     } finally {
@@ -157,11 +188,22 @@ export class Rebuild {
     }
   }
 
+  /** Shows the copies at `position`; true once that is close enough to the head to swap. */
+  private async nearHead(position: bigint): Promise<boolean> {
+    const head = await this.options.eventStore.headPosition();
+    this.progress.observe(position, head);
+    this.emit();
+    if (this.abort.signal.aborted) throw new RebuildCancelledError();
+    return head - position <= BigInt(this.tuning.swapDistance);
+  }
+
   private emit(): void {
     const snapshot = this.snapshot();
     for (const listener of this.listeners) listener(snapshot);
   }
 }
+
+const seconds = (since: number): string => ((performance.now() - since) / 1000).toFixed(1);
 
 function pause(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {

@@ -1,10 +1,8 @@
 import { DataSource, type QueryRunner } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
+import { type DeferredIndexes, ident, indexCopy } from './shadow-indexes';
 
 const COMMENT_PREFIX = 'storyline rebuild of ';
-
-/** An identifier quoted for SQL. */
-export const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
@@ -17,38 +15,25 @@ export async function liveSchemaOf(live: DataSource): Promise<string> {
 /**
  * Creates `schema` holding empty copies of `tables` and of `projection_checkpoints`: the
  * same columns, defaults and checks, and the same keys and indexes under the same names, so
- * that once swapped in they are indistinguishable from what the migrations made.
+ * that once swapped in they are indistinguishable from what the migrations made. The keys
+ * and indexes of `deferred` tables come later, from `completeIndexes`.
  */
-export async function createShadowSchema(live: DataSource, liveSchema: string, schema: string, tables: readonly string[], projections: readonly string[]): Promise<void> {
+export async function createShadowSchema(
+  live: DataSource,
+  liveSchema: string,
+  schema: string,
+  tables: readonly string[],
+  projections: readonly string[],
+  deferred: DeferredIndexes = new Map(),
+): Promise<void> {
   await inTransaction(live, async (runner) => {
     await runner.query(`CREATE SCHEMA ${ident(schema)}`);
     await runner.query(`COMMENT ON SCHEMA ${ident(schema)} IS ${literal(COMMENT_PREFIX + projections.join(','))}`);
     for (const table of [...tables, 'projection_checkpoints']) {
       await runner.query(`CREATE TABLE ${ident(schema)}.${ident(table)} (LIKE ${ident(liveSchema)}.${ident(table)} INCLUDING ALL EXCLUDING INDEXES)`);
-      for (const statement of await keysAndIndexes(runner, liveSchema, schema, table)) await runner.query(statement);
+      await indexCopy(runner, liveSchema, schema, table, deferred);
     }
   });
-}
-
-/** The live table's keys and indexes, under their own names, as statements for the copy. */
-async function keysAndIndexes(runner: QueryRunner, liveSchema: string, schema: string, table: string): Promise<string[]> {
-  const relation = `${ident(liveSchema)}.${ident(table)}`;
-  const copy = `${ident(schema)}.${ident(table)}`;
-  const keys: { name: string; definition: string }[] = await runner.query(
-    "SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = $1::regclass AND contype IN ('p', 'u', 'x') ORDER BY conname",
-    [relation],
-  );
-  // pg_get_indexdef always names the table as quote_ident(schema).quote_ident(table).
-  const indexes: { definition: string; printed: string }[] = await runner.query(
-    `SELECT pg_get_indexdef(i.indexrelid) AS definition, quote_ident($2) || '.' || quote_ident($3) AS printed FROM pg_index i
-      WHERE i.indrelid = $1::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
-      ORDER BY i.indexrelid`,
-    [relation, liveSchema, table],
-  );
-  return [
-    ...keys.map((key) => `ALTER TABLE ${copy} ADD CONSTRAINT ${ident(key.name)} ${key.definition}`),
-    ...indexes.map(({ definition, printed }) => definition.replace(` ON ${printed} `, ` ON ${copy} `)),
-  ];
 }
 
 export async function dropShadowSchema(live: DataSource, schema: string): Promise<void> {
@@ -81,9 +66,10 @@ export async function listShadowSchemas(live: DataSource): Promise<{ schema: str
 
 /**
  * A DataSource like `live` whose connections see only `schema`: the projections' SQL
- * names tables unqualified, so it lands in the copies without knowing.
+ * names tables unqualified, so it lands in the copies without knowing. `connections`: the
+ * most it opens at once.
  */
-export function openShadowDataSource(live: DataSource, schema: string): Promise<DataSource> {
+export function openShadowDataSource(live: DataSource, schema: string, connections: number): Promise<DataSource> {
   const options = live.options as PostgresDataSourceOptions;
   const extra = (options.extra ?? {}) as { options?: string };
   const searchPath = `-c search_path=${schema}`;
@@ -91,7 +77,7 @@ export function openShadowDataSource(live: DataSource, schema: string): Promise<
     ...options,
     synchronize: false,
     migrationsRun: false,
-    extra: { ...extra, max: 4, options: extra.options ? `${extra.options} ${searchPath}` : searchPath },
+    extra: { ...extra, max: connections, options: extra.options ? `${extra.options} ${searchPath}` : searchPath },
   }).initialize();
 }
 

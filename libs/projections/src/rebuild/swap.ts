@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { applyBatch } from '../runtime/apply-batch';
 import { readCheckpoints } from '../runtime/checkpoints';
 import type { Projection } from '../runtime/projection';
-import { ident } from './shadow-schema';
+import { ident } from './shadow-indexes';
 
 /** What a swap replaces, and with what. */
 export interface SwapPlan {

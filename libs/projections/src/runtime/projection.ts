@@ -29,6 +29,15 @@ export interface Projection {
    * them empty into a shadow schema, fills the copies from position 0 and swaps them in.
    */
   readonly tables: readonly string[];
+  /**
+   * Those of {@link Projection.tables} that it only ever inserts into (no upsert, no update),
+   * each with the lookups its `apply` reads them through, as index definitions without name
+   * and table (`(id) WHERE kind = 'report'`). While a rebuild fills their copies in bulk, they
+   * have only these lookups; their keys and other indexes are built once the copies are full,
+   * which costs far less than keeping them up to date row by row. Tables not listed keep all
+   * their indexes throughout.
+   */
+  readonly appendOnly?: Readonly<Record<string, readonly string[]>>;
   apply(events: readonly ProjectedEvent[], manager: EntityManager): Promise<void>;
 }
 

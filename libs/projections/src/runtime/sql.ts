@@ -1,9 +1,11 @@
 import type { EntityManager } from 'typeorm';
+import { copyRows } from './copy-rows';
 
 /**
- * Inserts rows (objects keyed by column) in one statement. The rows travel as one JSON
- * parameter that PostgreSQL expands with `json_populate_recordset`, which is several
- * times faster than thousands of bind parameters.
+ * Inserts rows (objects keyed by column) in one statement. Plain inserts go in by binary
+ * `COPY` (see {@link copyRows}). Upserts (`onConflict`), and tables with a column type `COPY`
+ * has no encoder for here, send the rows as one JSON parameter that PostgreSQL expands with
+ * `json_populate_recordset`, several times faster than thousands of bind parameters.
  */
 export async function insertRows(
   manager: EntityManager,
@@ -13,6 +15,7 @@ export async function insertRows(
   onConflict = '',
 ): Promise<void> {
   if (rows.length === 0) return;
+  if (onConflict === '' && (await copyRows(manager, table, columns, rows))) return;
   const list = columns.join(', ');
   await manager.query(
     `INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, $1::json) ${onConflict}`,

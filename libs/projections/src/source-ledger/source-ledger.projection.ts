@@ -28,6 +28,8 @@ type LedgerValues = Record<(typeof LEDGER_COLUMNS)[number], unknown>;
 export class SourceLedgerProjection implements Projection {
   readonly name = 'source-ledger';
   readonly tables = ['source_ledger', 'sources', 'source_aliases'];
+  /** {@link storedReports} finds reports by id; sources and aliases are upserted. */
+  readonly appendOnly = { source_ledger: ["(item_id) WHERE item_kind = 'report'"] };
   readonly handles: readonly StorylineEventType[] = ['ReportIngested', 'FactReported', 'SourceRegistered', 'SourceAliasAdded'];
 
   async apply(events: readonly ProjectedEvent[], manager: EntityManager): Promise<void> {
@@ -79,22 +81,29 @@ interface LedgerItem {
   readonly sourceName: string;
   readonly sourceKey: string;
   readonly statement: string | null;
+  readonly statementKey: string | null;
 }
 
 function reportRow(event: ProjectedEvent<ReportIngested>): LedgerValues {
   const report = reportContext(event);
   const { storyId, reportId } = event.data;
-  const item: LedgerItem = { itemKind: 'report', itemId: reportId, role: 'outlet', storyId, reportId, sourceName: report.outlet, sourceKey: report.outletKey, statement: null };
+  const item: LedgerItem = {
+    itemKind: 'report', itemId: reportId, role: 'outlet', storyId, reportId, sourceName: report.outlet, sourceKey: report.outletKey, statement: null, statementKey: null,
+  };
   return row(item, report, event);
 }
 
+// Items are written out rather than spread from a common part: this runs for most events of a rebuild.
 function factRows(event: ProjectedEvent<FactReported>, report: ReportContext): LedgerValues[] {
-  const { factId, storyId, reportId, statement, attributedTo } = event.data;
-  const fact = { itemKind: 'fact', itemId: factId, storyId, reportId, statement } as const;
-  const rows = [row({ ...fact, role: 'outlet', sourceName: report.outlet, sourceKey: report.outletKey }, report, event)];
+  const { factId: itemId, storyId, reportId, statement, attributedTo } = event.data;
+  const statementKey = normaliseStatement(statement);
+  const outlet: LedgerItem = { itemKind: 'fact', itemId, role: 'outlet', storyId, reportId, sourceName: report.outlet, sourceKey: report.outletKey, statement, statementKey };
   const attributed = attributedTo?.trim();
-  if (attributed) rows.push(row({ ...fact, role: 'attributed', sourceName: attributed, sourceKey: normaliseSourceName(attributed) }, report, event));
-  return rows;
+  if (!attributed) return [row(outlet, report, event)];
+  const credited: LedgerItem = {
+    itemKind: 'fact', itemId, role: 'attributed', storyId, reportId, sourceName: attributed, sourceKey: normaliseSourceName(attributed), statement, statementKey,
+  };
+  return [row(outlet, report, event), row(credited, report, event)];
 }
 
 function row(item: LedgerItem, report: ReportContext, event: ProjectedEvent): LedgerValues {
@@ -107,7 +116,7 @@ function row(item: LedgerItem, report: ReportContext, event: ProjectedEvent): Le
     source_name: item.sourceName,
     source_key: item.sourceKey,
     statement: item.statement,
-    statement_key: item.statement === null ? null : normaliseStatement(item.statement),
+    statement_key: item.statementKey,
     reported_at: report.reportedAt,
     recorded_at: event.recordedAt,
     position: event.position,

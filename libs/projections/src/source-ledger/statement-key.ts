@@ -5,7 +5,8 @@
 export function normaliseStatement(statement: string): string {
   return statement
     .normalize('NFKC')
-    .toLocaleLowerCase('en')
+    // Unicode's default mapping, which English does not tailor: the same as toLocaleLowerCase('en'), without ICU.
+    .toLowerCase()
     // "back-channel" and "back channel" are one wording; "U.S." and "US" too.
     .replace(/\p{Pd}+/gu, ' ')
     .replace(/\p{P}+/gu, '')

@@ -17,6 +17,8 @@ type EntryValues = Record<Column, unknown>;
 export class TimelineProjection implements Projection {
   readonly name = 'timeline';
   readonly tables = ['timeline_entries'];
+  /** {@link storedReports} finds reports by id. */
+  readonly appendOnly = { timeline_entries: ["(id) WHERE kind = 'report'"] };
   readonly handles: readonly StorylineEventType[] = ['ReportIngested', 'FactReported'];
 
   async apply(events: readonly ProjectedEvent[], manager: EntityManager): Promise<void> {
