@@ -16,13 +16,13 @@ import { dumpReadModels } from './testing/read-model-dump';
 /** Odd and small, so that pages split reports from their facts and facts from their amendments. */
 const TUNING = { pageSize: 7, swapDistance: 0, pollMs: 20 };
 
-/** The keys and indexes of the projections' tables, by name, as PostgreSQL prints them. */
+/** The keys and indexes of the projections' tables, by name, as PostgreSQL prints them (PostgreSQL 18 also lists NOT NULL as constraints: left out). */
 async function keysAndIndexes(dataSource: DataSource): Promise<string[]> {
   const tables = [...storylineProjections().flatMap((projection) => projection.tables), 'projection_checkpoints'];
   const rows: { line: string }[] = await dataSource.query(
     `SELECT indexname || ': ' || indexdef AS line FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ANY($1::text[])
      UNION ALL
-     SELECT conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid::regclass::text = ANY($1::text[])
+     SELECT conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid::regclass::text = ANY($1::text[]) AND contype <> 'n'
      ORDER BY 1`,
     [tables],
   );
