@@ -1,6 +1,7 @@
 /**
  * Query latency under load: autocannon (50 connections) against one story's timeline and
- * its as-of timeline, served by the in-process API from a database of N stored events.
+ * its as-of timeline, served by the in-process API from a database of N stored events, with
+ * the view cache on (the default) and off.
  *
  *   node -r @swc-node/register scripts/bench/query.ts --url <database url> [--load N] [--seconds 10]
  *
@@ -58,20 +59,28 @@ async function main(): Promise<void> {
     const store = new PostgresEventStore({ connectionString: url });
     await loadBulkStories(store, numberOption(argv, '--load', 10_000)).finally(() => store.close());
   }
-  const app = await startBenchApp(url);
+  await waitForProjections(url);
+  const { events, slug } = await storedEvents(url);
+  const cached = await measure(url, slug, seconds, {});
+  const uncached = await measure(url, slug, seconds, { STORYLINE_VIEW_CACHE: '0' });
+  console.log(`${events} events stored; story ${slug}: ${cached.entries} timeline entries, ${cached.asOfEntries} as of 2025-11-05`);
+  reportResult({ events, entries: cached.entries, asOfEntries: cached.asOfEntries, timeline: cached.timeline, asOf: cached.asOf, uncached: { timeline: uncached.timeline, asOf: uncached.asOf } });
+}
+
+/** The timeline and the as-of timeline under load, from an API started with `env`. */
+async function measure(url: string, slug: string, seconds: number, env: Record<string, string>): Promise<{ entries: number; asOfEntries: number; timeline: Latency; asOf: Latency }> {
+  const app = await startBenchApp(url, env);
   try {
-    await waitForProjections(url);
-    const { events, slug } = await storedEvents(url);
-    const timelineUrl = `${app.baseUrl}/stories/${slug}/timeline?order=reported`;
-    const asOfUrl = `${app.baseUrl}/stories/${slug}/timeline?asOf=2025-11-05&clock=reported`;
-    const entries = (await app.call(`/stories/${slug}/timeline?order=reported`)).entries.length;
-    const asOfEntries = (await app.call(`/stories/${slug}/timeline?asOf=2025-11-05&clock=reported`)).entries.length;
-    console.log(`${events} events stored; story ${slug}: ${entries} timeline entries, ${asOfEntries} as of 2025-11-05`);
-    const timeline = await autocannon(timelineUrl, app.key, seconds);
-    console.log(`timeline: ${timeline.requestsPerSecond} req/s, p50 ${timeline.p50} ms, p99 ${timeline.p99} ms, non-2xx ${timeline.non2xx}`);
-    const asOf = await autocannon(asOfUrl, app.key, seconds);
-    console.log(`as-of timeline: ${asOf.requestsPerSecond} req/s, p50 ${asOf.p50} ms, p99 ${asOf.p99} ms, non-2xx ${asOf.non2xx}`);
-    reportResult({ events, entries, asOfEntries, timeline, asOf });
+    const timelinePath = `/stories/${slug}/timeline?order=reported`;
+    const asOfPath = `/stories/${slug}/timeline?asOf=2025-11-05&clock=reported`;
+    const entries = (await app.call(timelinePath)).entries.length;
+    const asOfEntries = (await app.call(asOfPath)).entries.length;
+    const label = env.STORYLINE_VIEW_CACHE === '0' ? 'view cache off' : 'view cache on';
+    const timeline = await autocannon(`${app.baseUrl}${timelinePath}`, app.key, seconds);
+    console.log(`timeline (${label}): ${timeline.requestsPerSecond} req/s, p50 ${timeline.p50} ms, p99 ${timeline.p99} ms, non-2xx ${timeline.non2xx}`);
+    const asOf = await autocannon(`${app.baseUrl}${asOfPath}`, app.key, seconds);
+    console.log(`as-of timeline (${label}): ${asOf.requestsPerSecond} req/s, p50 ${asOf.p50} ms, p99 ${asOf.p99} ms, non-2xx ${asOf.non2xx}`);
+    return { entries, asOfEntries, timeline, asOf };
   } finally {
     await app.close();
   }
