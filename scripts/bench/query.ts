@@ -59,18 +59,28 @@ async function main(): Promise<void> {
     const store = new PostgresEventStore({ connectionString: url });
     await loadBulkStories(store, numberOption(argv, '--load', 10_000)).finally(() => store.close());
   }
-  await waitForProjections(url);
-  const { events, slug } = await storedEvents(url);
-  const cached = await measure(url, slug, seconds, {});
-  const uncached = await measure(url, slug, seconds, { STORYLINE_VIEW_CACHE: '0' });
-  console.log(`${events} events stored; story ${slug}: ${cached.entries} timeline entries, ${cached.asOfEntries} as of 2025-11-05`);
-  reportResult({ events, entries: cached.entries, asOfEntries: cached.asOfEntries, timeline: cached.timeline, asOf: cached.asOf, uncached: { timeline: uncached.timeline, asOf: uncached.asOf } });
+  const cached = await measure(url, seconds, {});
+  const uncached = await measure(url, seconds, { STORYLINE_VIEW_CACHE: '0' });
+  const { events, slug, entries, asOfEntries } = cached;
+  console.log(`${events} events stored; story ${slug}: ${entries} timeline entries, ${asOfEntries} as of 2025-11-05`);
+  reportResult({ events, entries, asOfEntries, timeline: cached.timeline, asOf: cached.asOf, uncached: { timeline: uncached.timeline, asOf: uncached.asOf } });
 }
 
-/** The timeline and the as-of timeline under load, from an API started with `env`. */
-async function measure(url: string, slug: string, seconds: number, env: Record<string, string>): Promise<{ entries: number; asOfEntries: number; timeline: Latency; asOf: Latency }> {
+interface Measured {
+  readonly events: number;
+  readonly slug: string;
+  readonly entries: number;
+  readonly asOfEntries: number;
+  readonly timeline: Latency;
+  readonly asOf: Latency;
+}
+
+/** The timeline and the as-of timeline under load, from an API started with `env` (which migrates a fresh database). */
+async function measure(url: string, seconds: number, env: Record<string, string>): Promise<Measured> {
   const app = await startBenchApp(url, env);
   try {
+    await waitForProjections(url);
+    const { events, slug } = await storedEvents(url);
     const timelinePath = `/stories/${slug}/timeline?order=reported`;
     const asOfPath = `/stories/${slug}/timeline?asOf=2025-11-05&clock=reported`;
     const entries = (await app.call(timelinePath)).entries.length;
@@ -80,7 +90,7 @@ async function measure(url: string, slug: string, seconds: number, env: Record<s
     console.log(`timeline (${label}): ${timeline.requestsPerSecond} req/s, p50 ${timeline.p50} ms, p99 ${timeline.p99} ms, non-2xx ${timeline.non2xx}`);
     const asOf = await autocannon(`${app.baseUrl}${asOfPath}`, app.key, seconds);
     console.log(`as-of timeline (${label}): ${asOf.requestsPerSecond} req/s, p50 ${asOf.p50} ms, p99 ${asOf.p99} ms, non-2xx ${asOf.non2xx}`);
-    return { entries, asOfEntries, timeline, asOf };
+    return { events, slug, entries, asOfEntries, timeline, asOf };
   } finally {
     await app.close();
   }
