@@ -13,7 +13,7 @@ describe('the storyline CLI', () => {
     return path;
   };
   const text = 'Officials said the envoy met a minister on Monday.';
-  const report = { outlet: 'Example Wire', publishedAt: '2025-11-20T08:00:00Z', text, facts: [{ statement: 'The envoy met a minister', evidence: { quote: 'the envoy met a minister' }, attributedTo: 'Officials' }] };
+  const report = { outlet: 'Example Wire', publishedAt: '2025-11-20T08:00:00Z', headline: 'Envoy meets minister', text, facts: [{ statement: 'The envoy met a minister', evidence: { quote: 'the envoy met a minister' }, attributedTo: 'Officials' }] };
 
   beforeAll(async () => {
     db = await createTestDatabase('storyline_cli');
@@ -39,6 +39,7 @@ describe('the storyline CLI', () => {
     expect(table.code).toBe(0);
     expect(table.out).toContain('CLI story (cli-story)');
     expect(table.out).toMatch(/2025-11-20 +fact +Example Wire +Officials/);
+    expect(table.out).toMatch(/2025-11-20 +report +Example Wire +\[report [0-9a-f]{8}\] Envoy meets minister/);
     const json = await storyline('timeline', 'cli-story', '--json', '--as-of', '2025-11-19');
     expect(JSON.parse(json.out)).toMatchObject({ story: { slug: 'cli-story' }, entries: [] });
   });

@@ -27,10 +27,10 @@ export function formatTimeline(view: TimelineView, width = process.stdout.column
   const fixed = 10 + 2 + 6 + 2 + 24 + 2 + 24 + 2 + 14 + 2;
   const rest = Math.max(30, width - fixed);
   const lines = view.entries.map((entry) => {
-    const what = entry.kind === 'report' ? `[report] ${entry.reportId.slice(0, 8)}` : (entry.statement ?? '');
+    const what = entry.kind === 'report' ? `[report ${entry.reportId.slice(0, 8)}] ${entry.headline ?? ''}`.trimEnd() : (entry.statement ?? '');
     const said = entry.kind === 'fact' ? (entry.attributedTo ?? '(outlet itself)') : '';
     return [day(entry.reportedAt), clip(entry.kind, 6), clip(entry.source, 24), clip(said, 24), clip(entry.modality ?? '', 14), clip(what, rest)].join('  ');
   });
-  const columns = ['reported  ', 'kind  ', clip('source', 24), clip('attributed to', 24), clip('modality', 14), 'statement'].join('  ');
+  const columns = ['reported  ', 'kind  ', clip('source', 24), clip('attributed to', 24), clip('modality', 14), 'statement or headline'].join('  ');
   return [header, '', columns, ...lines, '', `${view.entries.length} entries`].join('\n');
 }
