@@ -7,6 +7,8 @@ import { TimelineModule } from '@storyline/timeline';
 import { AuthGuard } from './http/auth.guard';
 import { HealthController } from './http/health.controller';
 import { KeysController } from './keys/keys.controller';
+import { HttpMetrics } from './metrics/http-metrics';
+import { MetricsController } from './metrics/metrics.controller';
 import { WebModule } from './web/web.module';
 import { ProjectionsController } from './operations/projections.controller';
 import { FactReadersModule, StorageModule, type StorageOptions } from '@storyline/host';
@@ -24,8 +26,8 @@ export class AppModule {
         AuditModule,
         WebModule,
       ],
-      controllers: [HealthController, KeysController, ProjectionsController],
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+      controllers: [HealthController, MetricsController, KeysController, ProjectionsController],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }, HttpMetrics],
     };
   }
 }

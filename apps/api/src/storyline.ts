@@ -8,6 +8,8 @@ import { prepareDatabase, type StorageOptions } from '@storyline/host';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './http/error-filter';
 import { StorylineLogger } from './http/quiet-logger';
+import { HttpMetrics } from './metrics/http-metrics';
+import { recordRequests } from './metrics/record-requests';
 
 export const BODY_LIMIT = '2mb';
 
@@ -29,6 +31,7 @@ export async function createStorylineApp(options: StorylineAppOptions): Promise<
     bodyParser: false,
     logger: options.logger ?? new StorylineLogger(),
   });
+  app.use(recordRequests(app.get(HttpMetrics)));
   app.use(
     helmet({
       // Swagger UI at /docs runs an inline script and styles; nothing is loaded from elsewhere.

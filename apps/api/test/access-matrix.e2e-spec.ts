@@ -9,6 +9,7 @@ import { startApi, type ApiHarness } from './harness';
  */
 const POLICY: Record<string, Role | 'public'> = {
   'GET /health': 'public',
+  'GET /metrics': 'public',
   'GET /stories': 'reader',
   'POST /stories': 'editor',
   'GET /stories/{story}': 'reader',
