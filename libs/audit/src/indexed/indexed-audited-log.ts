@@ -4,7 +4,7 @@ import { LogIndexMismatchError, type IndexPlace } from '@storyline/event-store/i
 import { auditLogPage, auditLogQuery, type AuditedTable, type AuditLogFilter, type AuditLogPage } from '../audit-log/audit-log.reader';
 import type { AuditedLog } from '../audited-log';
 import type { ChainHead, ChainRow } from '../chain/chain-row';
-import type { SqlQuery } from '../postgres/sql';
+import { toChainRow, type SqlQuery } from '../postgres/sql';
 
 /** Where the events an index row points at are kept: `IndexedEventStore` fits. */
 export interface NativeEvents {
@@ -105,20 +105,8 @@ export class IndexedAuditedLog implements AuditedLog {
       if (!event && mode === 'strict') {
         throw new LogIndexMismatchError(`the native log does not hold event ${record.event_id} (${record.stream_id}@${record.stream_revision}) as the index records it at position ${record.position}`);
       }
-      return {
-        position: record.position,
-        eventId: record.event_id,
-        streamId: record.stream_id,
-        streamRevision: record.stream_revision,
-        type: record.type,
-        schemaVersion: record.schema_version,
-        recordedAt: record.recorded_at,
-        // Undefined cannot be hashed: verifiesAt is false for such a row.
-        data: event?.data,
-        metadata: event?.metadata,
-        prevHash: record.prev_hash,
-        hash: record.hash,
-      };
+      // Undefined cannot be hashed: verifiesAt is false for a row without its native content.
+      return toChainRow({ ...record, data: event?.data, metadata: event?.metadata });
     });
   }
 }
