@@ -1,13 +1,5 @@
 import { DiffReader } from './diff.reader';
-import {
-  AMENDED_F1,
-  CORRECTED_F1,
-  tellFirstInstalment,
-  tellSecondInstalment,
-  tellThirdInstalment,
-  type FoundingStory,
-  type Revisions,
-} from '../testing/founding-story';
+import { AMENDED_F1, CORRECTED_F1, type FoundingStory, type Revisions, tellWholeStory } from '../testing/founding-story';
 import { projectionHarness, type ProjectionHarness } from '../testing/projection-harness';
 import { tell } from '../testing/story-events';
 
@@ -25,10 +17,7 @@ describe('DiffReader on the founding story', () => {
     harness = await projectionHarness();
     reader = new DiffReader(harness.dataSource);
     await harness.runner.start();
-    story = await tellFirstInstalment(harness.store);
-    await tellSecondInstalment(harness.store, story);
-    revisions = await tellThirdInstalment(harness.store, story);
-    expect(await harness.runner.waitFor(revisions.end, 5000)).toBe(true);
+    ({ story, revisions } = await tellWholeStory(harness));
     const log = await harness.store.readAll({ after: revisions.beforeAmendment, maxCount: 100 });
     recordedBeforeLinks = log.find((event) => event.type === 'FactsLinked')!.recordedAt;
     recordedBeforeLinks = new Date(recordedBeforeLinks.getTime() - 1);

@@ -1,14 +1,6 @@
 import { FactLocator } from '../facts/fact-locator';
 import { LineageReader } from './lineage.reader';
-import {
-  AMENDED_F1,
-  CORRECTED_F1,
-  tellFirstInstalment,
-  tellSecondInstalment,
-  tellThirdInstalment,
-  type FoundingStory,
-  type Revisions,
-} from '../testing/founding-story';
+import { AMENDED_F1, CORRECTED_F1, type FoundingStory, type Revisions, tellFirstInstalment, tellWholeStory } from '../testing/founding-story';
 import { projectionHarness, type ProjectionHarness } from '../testing/projection-harness';
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -24,10 +16,7 @@ describe('LineageReader on the founding story', () => {
     harness = await projectionHarness();
     reader = new LineageReader(harness.dataSource);
     await harness.runner.start();
-    story = await tellFirstInstalment(harness.store);
-    await tellSecondInstalment(harness.store, story);
-    revisions = await tellThirdInstalment(harness.store, story);
-    expect(await harness.runner.waitFor(revisions.end, 5000)).toBe(true);
+    ({ story, revisions } = await tellWholeStory(harness));
   });
 
   afterAll(() => harness.close());

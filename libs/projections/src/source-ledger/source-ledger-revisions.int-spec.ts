@@ -1,13 +1,5 @@
 import { SourceLedgerReader, type SourceLedger } from './source-ledger.reader';
-import {
-  AMENDED_F1,
-  CORRECTED_F1,
-  tellFirstInstalment,
-  tellSecondInstalment,
-  tellThirdInstalment,
-  type FoundingStory,
-  type Revisions,
-} from '../testing/founding-story';
+import { AMENDED_F1, CORRECTED_F1, type FoundingStory, type Revisions, tellWholeStory } from '../testing/founding-story';
 import { projectionHarness, type ProjectionHarness } from '../testing/projection-harness';
 
 describe('SourceLedgerReader on the founding story with revisions', () => {
@@ -23,10 +15,7 @@ describe('SourceLedgerReader on the founding story with revisions', () => {
     harness = await projectionHarness();
     reader = new SourceLedgerReader(harness.dataSource);
     await harness.runner.start();
-    story = await tellFirstInstalment(harness.store);
-    await tellSecondInstalment(harness.store, story);
-    revisions = await tellThirdInstalment(harness.store, story);
-    expect(await harness.runner.waitFor(revisions.end, 5000)).toBe(true);
+    ({ story, revisions } = await tellWholeStory(harness));
   });
 
   afterAll(() => harness.close());

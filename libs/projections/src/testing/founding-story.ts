@@ -111,3 +111,12 @@ export async function tellThirdInstalment(store: EventStore, story: FoundingStor
   const end = await step('analyst:olena', { type: 'FactsLinked', data: { storyId, linkId: repeatId, fromFactId: ids.f4, toFactId: ids.f1, kind: 'repeats', reason: null } });
   return { beforeAmendment, contradictionId, repeatId, end };
 }
+
+/** The founding story told in full (all three instalments) to a running harness, and projected. */
+export async function tellWholeStory(harness: { store: EventStore; runner: { waitFor(position: bigint, timeoutMs: number): Promise<boolean> } }): Promise<{ story: FoundingStory; revisions: Revisions }> {
+  const story = await tellFirstInstalment(harness.store);
+  await tellSecondInstalment(harness.store, story);
+  const revisions = await tellThirdInstalment(harness.store, story);
+  if (!(await harness.runner.waitFor(revisions.end, 5000))) throw new Error(`the projections did not reach position ${revisions.end} within 5 s`);
+  return { story, revisions };
+}

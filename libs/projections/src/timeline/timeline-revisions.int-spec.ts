@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TimelineReader, type Timeline, type TimelineQuery } from './timeline.reader';
 import type { TimelineEntry } from './timeline-entry';
-import {
-  AMENDED_F1,
-  CORRECTED_F1,
-  tellFirstInstalment,
-  tellSecondInstalment,
-  tellThirdInstalment,
-  type FoundingStory,
-  type Revisions,
-} from '../testing/founding-story';
+import { AMENDED_F1, CORRECTED_F1, type FoundingStory, type Revisions, tellWholeStory } from '../testing/founding-story';
 import { projectionHarness, type ProjectionHarness } from '../testing/projection-harness';
 import { tell } from '../testing/story-events';
 
@@ -29,10 +21,7 @@ describe('TimelineReader on the founding story with amendments, corrections, ret
     harness = await projectionHarness();
     reader = new TimelineReader(harness.dataSource);
     await harness.runner.start();
-    story = await tellFirstInstalment(harness.store);
-    await tellSecondInstalment(harness.store, story);
-    revisions = await tellThirdInstalment(harness.store, story);
-    expect(await harness.runner.waitFor(revisions.end, 5000)).toBe(true);
+    ({ story, revisions } = await tellWholeStory(harness));
   });
 
   afterAll(() => harness.close());
