@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
-import { storyIdForSlug, storyStream } from '@storyline/timeline';
+import { storyIdForSlug, storyStream } from '@storyline/story-events';
 import { startApi, TEST_ADMIN_KEY, type ApiHarness } from './harness';
 
 const report = (n: number) => ({

@@ -1,4 +1,4 @@
-import { DomainError } from '@storyline/timeline';
+import { DomainError } from '@storyline/story-events';
 
 /** A failure to tell a person about, with the exit code that says what kind it was. */
 export class CliError extends Error {

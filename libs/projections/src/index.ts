@@ -13,16 +13,14 @@ export {
   type ProjectionRunnerOptions,
   type ProjectionRunnerStatus,
 } from './runtime/projection-runner';
-export type { AsOfView, Clock } from './runtime/as-of';
 export { ADVISORY_LOCKS } from './runtime/advisory-locks';
 export { readCheckpoints } from './runtime/checkpoints';
 export * from './rebuild';
 export { StoriesProjection } from './stories/stories.projection';
-export { StoriesReader, type StorySummary } from './stories/stories.reader';
+export { StoriesReader } from './stories/stories.reader';
 export { TimelineProjection } from './timeline/timeline.projection';
 export { TimelineReader, type Timeline, type TimelineQuery } from './timeline/timeline.reader';
 export type { TimelineEntry, TimelineLink } from './timeline/timeline-entry';
-export type { TimelineOrder } from './timeline/timeline-order';
 export { SourceLedgerProjection } from './source-ledger/source-ledger.projection';
 export { SourceLedgerReader, type SourceLedger } from './source-ledger/source-ledger.reader';
 export type { SourceRecord } from './source-ledger/source-grouping';

@@ -1,5 +1,6 @@
-import type { StoredEvent } from '@storyline/event-store';
-import { upcast, UnknownSchemaVersionError } from './upcasting';
+import { upcast, UnknownSchemaVersionError, type VersionedEvent } from './upcasting';
+
+type StoredEvent = VersionedEvent & Record<string, unknown>;
 
 const stored = (type: string, schemaVersion: number, data: unknown): StoredEvent => ({
   eventId: '0b9c8f3e-0000-4000-8000-000000000001',

@@ -1,4 +1,3 @@
-import type { StoredEvent } from '@storyline/event-store';
 import { SCHEMA_VERSIONS, type StorylineEvent, type StorylineEventType } from './events';
 
 type Data = Record<string, unknown>;
@@ -15,8 +14,17 @@ const UPCASTERS: { readonly [T in StorylineEventType]?: Readonly<Record<number, 
   FactReported: { 1: (data) => ({ ...data, entities: [], attribution: null }) },
 };
 
+/** What upcasting needs of a stored event; the event store's StoredEvent has it. */
+export interface VersionedEvent {
+  readonly eventId: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly position: bigint;
+  readonly data: unknown;
+}
+
 export class UnknownSchemaVersionError extends Error {
-  constructor(readonly event: StoredEvent) {
+  constructor(readonly event: VersionedEvent) {
     const current = SCHEMA_VERSIONS[event.type as StorylineEventType];
     super(
       current === undefined
@@ -28,7 +36,7 @@ export class UnknownSchemaVersionError extends Error {
 }
 
 /** The stored event in the current shape of its type, with the current schema version. */
-export function upcast(stored: StoredEvent): StoredEvent {
+export function upcast<E extends VersionedEvent>(stored: E): E {
   const type = stored.type as StorylineEventType;
   const current = SCHEMA_VERSIONS[type];
   if (current === undefined || stored.schemaVersion > current) throw new UnknownSchemaVersionError(stored);
@@ -42,7 +50,7 @@ export function upcast(stored: StoredEvent): StoredEvent {
 }
 
 /** The domain event carried by a stored event, in its current shape. */
-export function toDomainEvent(stored: StoredEvent): StorylineEvent {
+export function toDomainEvent(stored: VersionedEvent): StorylineEvent {
   const current = upcast(stored);
   return { type: current.type, data: current.data } as StorylineEvent;
 }

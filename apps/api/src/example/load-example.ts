@@ -1,18 +1,8 @@
 import { Logger, type INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
-import {
-  DomainError,
-  IngestReportCommand,
-  OpenStoryCommand,
-  RegisterSourceCommand,
-  newId,
-  parseOpenStory,
-  parseRegisterSource,
-  parseReport,
-  storyIdForSlug,
-  type CommandContext,
-} from '@storyline/timeline';
+import { IngestReportCommand, OpenStoryCommand, RegisterSourceCommand, parseOpenStory, parseRegisterSource, parseReport, type CommandContext } from '@storyline/timeline';
+import { DomainError, newId, storyIdForSlug } from '@storyline/story-events';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 

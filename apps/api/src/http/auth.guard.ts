@@ -1,7 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ACCESS_OPTIONS, API_KEYS, grants, PUBLIC_ROUTE, REQUIRED_ROLE, WriteRateLimiter, type AccessOptions, type ApiKeys, type Principal, type Role } from '@storyline/access';
-import { DomainError } from '@storyline/timeline';
+import { DomainError } from '@storyline/story-events';
 import type { Request, Response } from 'express';
 
 export type AuthenticatedRequest = Request & { actor?: string; actorName?: string; role?: Role };

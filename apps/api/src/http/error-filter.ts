@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import { ConcurrencyError, LogIndexLagError } from '@storyline/event-store';
-import { DomainError, type DomainErrorCode } from '@storyline/timeline';
+import { DomainError, type DomainErrorCode } from '@storyline/story-events';
 import type { Response } from 'express';
 
 /** The one place where a domain error code becomes an HTTP status. */

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { API_KEYS, RequireRole, ROLES, type ApiKeys, type ApiKeySummary, type CreatedApiKey } from '@storyline/access';
-import { DomainError, invalid, isUuid } from '@storyline/timeline';
-import * as read from '@storyline/timeline/domain/input';
+import { DomainError, invalid, isUuid } from '@storyline/story-events';
+import { read } from '@storyline/story-events';
 import type { AuthenticatedRequest } from '../http/auth.guard';
 
 /** Key management: admins only. A new key's secret is in the 201 answer and nowhere else. */

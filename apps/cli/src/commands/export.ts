@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { storyExportLines, storyIdOf } from '@storyline/audit';
-import { DomainError } from '@storyline/timeline';
+import { DomainError } from '@storyline/story-events';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';

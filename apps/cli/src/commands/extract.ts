@@ -1,6 +1,6 @@
 import type { ExtractionResult } from '@storyline/extraction';
 import { extractOrExplain } from '@storyline/timeline';
-import { instant } from '@storyline/timeline/domain/input';
+import { read } from '@storyline/story-events';
 import { readFileSync } from 'node:fs';
 import { CliError, EXIT } from '../cli-error';
 
@@ -17,7 +17,7 @@ export function extractFile(file: string, options: ExtractOptions): ExtractionRe
   } catch (error) {
     throw new CliError(`${file}: ${(error as Error).message}`, EXIT.badInput);
   }
-  const publishedAt = options.publishedAt === undefined ? null : instant(options.publishedAt, '--published-at');
+  const publishedAt = options.publishedAt === undefined ? null : read.instant(options.publishedAt, '--published-at');
   return extractOrExplain(text, { outlet: options.outlet ?? null, publishedAt }, file);
 }
 

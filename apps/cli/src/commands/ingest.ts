@@ -1,18 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  DomainError,
-  IngestReportCommand,
-  newId,
-  OpenStoryCommand,
-  parseOpenStory,
-  parseReport,
-  storyIdForSlug,
-  submissionFromText,
-  type CommandContext,
-  type ReportIngestedAnswer,
-} from '@storyline/timeline';
-import { instant } from '@storyline/timeline/domain/input';
+import { IngestReportCommand, OpenStoryCommand, parseOpenStory, parseReport, submissionFromText, type CommandContext, type ReportIngestedAnswer } from '@storyline/timeline';
+import { DomainError, newId, storyIdForSlug } from '@storyline/story-events';
+import { read } from '@storyline/story-events';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { userInfo } from 'node:os';
@@ -86,7 +76,7 @@ function ingestCommand(storyId: string, report: FileReport, options: IngestOptio
 
 const parseInstant = (value: string): string => {
   try {
-    return instant(value, '--published-at');
+    return read.instant(value, '--published-at');
   } catch (error) {
     throw new CliError((error as Error).message, EXIT.badInput);
   }

@@ -1,7 +1,7 @@
 import { ApiKeys, ROLES, type Role } from '@storyline/access';
 import { loadConfig, openDatabase } from '@storyline/database';
 import { prepareDatabase } from '@storyline/host';
-import { invalid, isUuid } from '@storyline/timeline';
+import { invalid, isUuid } from '@storyline/story-events';
 import { userInfo } from 'node:os';
 import { Pool } from 'pg';
 import { CliError, EXIT } from '../cli-error';

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { AUDITED_LOG, verifyChain, type AuditedLog, type VerifyReport } from '@storyline/audit';
-import { invalid } from '@storyline/timeline';
+import { invalid } from '@storyline/story-events';
 import { CliError, EXIT } from '../cli-error';
 import { progress, type Progress } from '../progress';
 

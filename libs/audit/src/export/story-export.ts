@@ -1,4 +1,4 @@
-import { DomainError, storyStream } from '@storyline/timeline';
+import { DomainError, storyStream } from '@storyline/story-events';
 import type { AuditedLog } from '../audited-log';
 import type { ChainRow } from '../chain/chain-row';
 import { EXPORT_END_KIND, EXPORT_KIND, EXPORT_VERSION, HASH_ALGORITHM, type ExportEventLine, type ExportHeader, type ExportStory, type ExportTrailer } from './export-lines';

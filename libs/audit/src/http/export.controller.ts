@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Logger, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '@storyline/access';
-import { DomainError } from '@storyline/timeline';
+import { DomainError } from '@storyline/story-events';
 import type { Response } from 'express';
 import { AUDITED_LOG, type AuditedLog } from '../audited-log';
 import { storyExportLines } from '../export/story-export';

@@ -1,4 +1,5 @@
-import { invalid, isUuid, SLUG, storyIdForSlug, storyStream } from '@storyline/timeline';
+import { SLUG } from '@storyline/timeline';
+import { invalid, isUuid, storyIdForSlug, storyStream } from '@storyline/story-events';
 
 /** Query parameters as Express hands them over: a repeated one arrives as an array. */
 export type QueryParams = Record<string, unknown>;

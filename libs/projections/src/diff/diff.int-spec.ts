@@ -92,7 +92,7 @@ describe('DiffReader on the founding story', () => {
     ]);
     expect(await harness.runner.waitFor(end, 5000)).toBe(true);
     expect((await reader.diff(story.storyId, query)).corrected).toHaveLength(2);
-    expect(await reader.diff(story.storyId, { ...query, atPosition: earlier.position })).toEqual(earlier);
+    expect(await reader.diff(story.storyId, { ...query, atPosition: BigInt(earlier.position) })).toEqual(earlier);
   });
 
   it('refuses a window that ends before it starts', async () => {

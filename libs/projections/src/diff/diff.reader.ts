@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { FactHistoryProjection } from '../facts/fact-history.projection';
 import { readFactHistory } from '../facts/fact-view';
-import { viewPosition, type Clock } from '../runtime/as-of';
+import { viewPosition } from '../runtime/as-of';
+import type { Clock, Position } from '@storyline/story-events';
 import { positionToNumber } from '../schema/bigint-column';
 import { TimelineEntryRow } from '../schema/timeline-entry.entity';
 import { TimelineProjection } from '../timeline/timeline.projection';
@@ -14,7 +15,7 @@ export interface DiffQuery {
   readonly from: Date;
   readonly to: Date;
   readonly clock: Clock;
-  readonly atPosition?: number;
+  readonly atPosition?: Position;
 }
 
 /** What changed in a story between two instants, and the log position the answer reflects. */

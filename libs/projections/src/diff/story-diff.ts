@@ -1,6 +1,7 @@
 import { foldFact, inClockOrder } from '../facts/fact-state';
 import type { FactHistory } from '../facts/fact-view';
-import { isoOrNull, type Clock } from '../runtime/as-of';
+import { isoOrNull } from '../runtime/as-of';
+import { type Clock } from '@storyline/story-events';
 import type { FactLinkRow } from '../schema/fact-link.entity';
 import type { FactVersionRow } from '../schema/fact-version.entity';
 import type { TimelineEntryRow } from '../schema/timeline-entry.entity';

@@ -6,7 +6,7 @@ import type {
   FactsLinked,
   ReportIngested,
   VerdictRecorded,
-} from '@storyline/timeline/domain/events';
+} from '@storyline/story-events';
 import type { ProjectedEvent } from '../runtime/projection';
 import { reportContext, type ReportContext } from '../runtime/report-context';
 import { timestampOrNull } from '../runtime/sql';

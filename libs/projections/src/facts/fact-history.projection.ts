@@ -1,4 +1,4 @@
-import { assertNever, type FactAmended, type StorylineEventType } from '@storyline/timeline/domain/events';
+import { assertNever, type FactAmended, type StorylineEventType } from '@storyline/story-events';
 import type { EntityManager } from 'typeorm';
 import type { ProjectedEvent, Projection } from '../runtime/projection';
 import { reportsOfFacts, type ReportContext } from '../runtime/report-context';

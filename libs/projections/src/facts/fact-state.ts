@@ -1,5 +1,5 @@
-import type { Evidence, FactChanges, Modality, OccurredInterval } from '@storyline/timeline/domain/events';
-import type { Clock } from '../runtime/as-of';
+import type { Evidence, FactChanges, Modality, OccurredInterval } from '@storyline/story-events';
+import type { Clock } from '@storyline/story-events';
 import type { FactStatus, FactVersionKind } from '../schema/fact-version.entity';
 
 /** What a fact says, as a view sees it. */

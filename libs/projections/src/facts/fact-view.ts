@@ -1,6 +1,6 @@
-import type { Verdict } from '@storyline/timeline/domain/events';
+import type { Verdict } from '@storyline/story-events';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { AsOfView, Clock } from '../runtime/as-of';
+import type { AsOf, Clock } from '@storyline/story-events';
 import { FactLinkRow, FactVerdictRow } from '../schema/fact-link.entity';
 import { FactVersionRow } from '../schema/fact-version.entity';
 import { foldFact, type FactState } from './fact-state';
@@ -20,14 +20,14 @@ export interface FactHistory {
   readonly verdicts: FactVerdictRow[];
 }
 
-export const clockOf = (view: AsOfView): Clock => view.clock ?? 'reported';
+export const clockOf = (view: AsOf): Clock => view.clock ?? 'reported';
 
 /**
  * Reads what the view may see. Versions count on the view's clock (on the reported clock,
  * from their effective time); links and verdicts exist on the recorded clock only, so an
  * `asOf` on either clock admits only those recorded by then: no later knowledge leaks in.
  */
-export async function readFactHistory(manager: EntityManager, scope: FactScope, view: AsOfView, position: bigint): Promise<FactHistory> {
+export async function readFactHistory(manager: EntityManager, scope: FactScope, view: AsOf, position: bigint): Promise<FactHistory> {
   const versions = manager.getRepository(FactVersionRow).createQueryBuilder('version');
   scoped(versions, 'version', scope, 'factId');
   const links = manager.getRepository(FactLinkRow).createQueryBuilder('link');
@@ -69,14 +69,14 @@ function scoped<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: st
 /** `IN ()` is not SQL; an id no fact has matches nothing instead. */
 const nonEmpty = (ids: readonly string[]): readonly string[] => (ids.length > 0 ? ids : ['00000000-0000-0000-0000-000000000000']);
 
-function versionsInView(query: SelectQueryBuilder<FactVersionRow>, view: AsOfView, position: bigint): SelectQueryBuilder<FactVersionRow> {
+function versionsInView(query: SelectQueryBuilder<FactVersionRow>, view: AsOf, position: bigint): SelectQueryBuilder<FactVersionRow> {
   query.andWhere('version.position <= :position', { position: position.toString() });
   if (view.asOf === undefined) return query;
   const column = clockOf(view) === 'reported' ? 'effectiveAt' : 'recordedAt';
   return query.andWhere(`version.${column} <= :asOf`, { asOf: view.asOf });
 }
 
-function recordedInView<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, view: AsOfView, position: bigint): SelectQueryBuilder<T> {
+function recordedInView<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, view: AsOf, position: bigint): SelectQueryBuilder<T> {
   query.andWhere(`${alias}.position <= :position`, { position: position.toString() });
   if (view.asOf === undefined) return query;
   return query.andWhere(`${alias}.recordedAt <= :asOf`, { asOf: view.asOf });

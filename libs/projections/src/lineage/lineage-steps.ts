@@ -1,6 +1,7 @@
-import type { FactChanges, LinkKind, Verdict } from '@storyline/timeline/domain/events';
+import type { FactChanges, LinkKind, Verdict } from '@storyline/story-events';
 import type { FactHistory } from '../facts/fact-view';
-import { isoOrNull, type Clock } from '../runtime/as-of';
+import { isoOrNull } from '../runtime/as-of';
+import { type Clock } from '@storyline/story-events';
 import { positionToNumber } from '../schema/bigint-column';
 import type { FactLinkRow, FactVerdictRow } from '../schema/fact-link.entity';
 import type { FactVersionRow } from '../schema/fact-version.entity';

@@ -64,7 +64,7 @@ describe('LineageReader on the founding story', () => {
     expect(byThe21st.fact).toMatchObject({ statement: AMENDED_F1, corrected: false });
     const byThe29th = (await reader.lineage(story.ids.f1, { asOf: new Date('2025-11-29T00:00:00Z'), clock: 'reported' }))!;
     expect(byThe29th.steps.map((step) => step.kind)).toEqual(['reported', 'amended', 'corrected']);
-    const beforeAmendment = (await reader.lineage(story.ids.f1, { atPosition: Number(revisions.beforeAmendment) }))!;
+    const beforeAmendment = (await reader.lineage(story.ids.f1, { atPosition: revisions.beforeAmendment }))!;
     expect(beforeAmendment.steps.map((step) => step.kind)).toEqual(['reported']);
     expect(beforeAmendment.fact.statement).toBe('Witkoff held back-channel talks with Ukrainian officials.');
   });

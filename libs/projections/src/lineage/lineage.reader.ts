@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { FactHistoryProjection } from '../facts/fact-history.projection';
 import { clockOf, factViews, readFactHistory } from '../facts/fact-view';
-import { viewPosition, whereInView, type AsOfView } from '../runtime/as-of';
+import { viewPosition, whereInView } from '../runtime/as-of';
+import { type AsOf } from '@storyline/story-events';
 import { positionToNumber } from '../schema/bigint-column';
 import { TimelineEntryRow } from '../schema/timeline-entry.entity';
 import { timelineEntry, viewedRow, type TimelineEntry } from '../timeline/timeline-entry';
@@ -26,7 +27,7 @@ export class LineageReader {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The fact's lineage in the view; null when the view cannot see the fact (or no fact has this id). */
-  async lineage(factId: string, view: AsOfView = {}): Promise<FactLineage | null> {
+  async lineage(factId: string, view: AsOf = {}): Promise<FactLineage | null> {
     if (!UUID.test(factId)) return null;
     const id = factId.toLowerCase();
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
@@ -43,7 +44,7 @@ export class LineageReader {
 }
 
 /** The facts' timeline rows up to the position, and in the view when one is given. */
-async function factRows(manager: EntityManager, ids: readonly string[], position: bigint, view?: AsOfView): Promise<TimelineEntryRow[]> {
+async function factRows(manager: EntityManager, ids: readonly string[], position: bigint, view?: AsOf): Promise<TimelineEntryRow[]> {
   if (ids.length === 0) return [];
   const select = manager
     .getRepository(TimelineEntryRow)

@@ -1,18 +1,6 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { AsOf } from '@storyline/story-events';
 import { lowestCheckpoint, waitOutSwaps } from './checkpoints';
-
-/** Which clock an `asOf` instant is read on (SPEC: "Three clocks"). */
-export type Clock = 'reported' | 'recorded';
-
-/** The view a read asks for: up to an instant on one clock, and/or exactly at a log position. */
-export interface AsOfView {
-  /** Only what was known by then on `clock`. */
-  readonly asOf?: Date;
-  /** Default `reported`. On the reported clock, a report of unknown publication time is left out. */
-  readonly clock?: Clock;
-  /** Only what the log held up to this position, so an earlier answer can be asked for again. */
-  readonly atPosition?: number;
-}
 
 /**
  * The position a view reflects: the projections' checkpoint, or `atPosition` when asked
@@ -20,11 +8,11 @@ export interface AsOfView {
  * Read inside the same snapshot as the rows, so the two agree. Call it first in the
  * reader's transaction: it waits out a rebuild's swap (see {@link waitOutSwaps}).
  */
-export async function viewPosition(manager: EntityManager, projections: readonly string[], view: AsOfView): Promise<bigint> {
+export async function viewPosition(manager: EntityManager, projections: readonly string[], view: AsOf): Promise<bigint> {
   await waitOutSwaps(manager);
   const checkpoint = await lowestCheckpoint(manager, projections);
   if (view.atPosition === undefined) return checkpoint;
-  const asked = BigInt(view.atPosition);
+  const asked = view.atPosition;
   return asked < checkpoint ? asked : checkpoint;
 }
 
@@ -32,7 +20,7 @@ export async function viewPosition(manager: EntityManager, projections: readonly
 export function whereInView<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   alias: string,
-  view: AsOfView,
+  view: AsOf,
   position: bigint,
 ): SelectQueryBuilder<T> {
   query.andWhere(`${alias}.position <= :position`, { position: position.toString() });
@@ -45,7 +33,7 @@ export function whereInView<T extends ObjectLiteral>(
 export function whereRecordedInView<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   alias: string,
-  view: AsOfView,
+  view: AsOf,
   position: bigint,
 ): SelectQueryBuilder<T> {
   query.andWhere(`${alias}.position <= :position`, { position: position.toString() });

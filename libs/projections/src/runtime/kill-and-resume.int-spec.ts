@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { createTestDatabase, runMigrations, type TestDatabase } from '@storyline/database';
 import { PostgresEventStore } from '@storyline/event-store';
-import { SCHEMA_VERSIONS } from '@storyline/timeline/domain/events';
+import { SCHEMA_VERSIONS } from '@storyline/story-events';
 import type { DataSource } from 'typeorm';
 import { storylineProjections } from '../index';
 import { PROJECTION_MIGRATIONS } from '../schema';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { storyStream } from '@storyline/timeline/domain/events';
+import { storyStream } from '@storyline/story-events';
 import { storylineProjections } from '../index';
 import { ProjectionFailedError } from './errors';
 import { ProjectionRunner } from './projection-runner';

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@storyline/event-store';
-import { SCHEMA_VERSIONS, type StorylineEvent, type StorylineEventType } from '@storyline/timeline/domain/events';
-import { upcast } from '@storyline/timeline/domain/upcasting';
+import { SCHEMA_VERSIONS, type StorylineEvent, type StorylineEventType } from '@storyline/story-events';
+import { upcast } from '@storyline/story-events';
 import type { EntityManager } from 'typeorm';
 
 /**

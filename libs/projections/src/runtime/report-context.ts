@@ -1,5 +1,5 @@
-import type { FactReported, ReportIngested } from '@storyline/timeline/domain/events';
-import { normaliseSourceName } from '@storyline/timeline/domain/names';
+import type { FactReported, ReportIngested } from '@storyline/story-events';
+import { normaliseSourceName } from '@storyline/story-events';
 import type { ProjectedEvent } from './projection';
 import { timestampOrNull } from './sql';
 

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { LinkKind, Verdict } from '@storyline/timeline/domain/events';
+import type { LinkKind, Verdict } from '@storyline/story-events';
 import { bigintColumn } from './bigint-column';
 
 /** A typed relation between two facts; it exists on the recorded clock only. */

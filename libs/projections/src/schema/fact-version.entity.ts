@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { FactChanges } from '@storyline/timeline/domain/events';
+import type { FactChanges } from '@storyline/story-events';
 import { bigintColumn } from './bigint-column';
 
 /** What made a version of a fact: its first report, an analyst's amendment, the outlet's correction or retraction. */

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { SourceKind } from '@storyline/timeline/domain/events';
+import type { SourceKind } from '@storyline/story-events';
 import { bigintColumn } from './bigint-column';
 
 /** A registered source: the canonical name that its aliases and spellings group under. */

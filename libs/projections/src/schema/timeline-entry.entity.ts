@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Modality, Precision } from '@storyline/timeline/domain/events';
+import type { Modality, Precision } from '@storyline/story-events';
 import { bigintColumn } from './bigint-column';
 
 export type EntryKind = 'report' | 'fact';

@@ -1,4 +1,4 @@
-import { normaliseSourceName } from '@storyline/timeline/domain/names';
+import { normaliseSourceName } from '@storyline/story-events';
 import type { FactView } from '../facts/fact-view';
 import type { LedgerEntry } from './source-grouping';
 import { normaliseStatement } from './statement-key';

@@ -1,6 +1,6 @@
 import { canonicalSources, firstReported, groupBySource, type LedgerEntry, type RegisteredAlias, type RegisteredSource } from './source-grouping';
 import { normaliseStatement } from './statement-key';
-import { normaliseSourceName } from '@storyline/timeline/domain/names';
+import { normaliseSourceName } from '@storyline/story-events';
 
 let position = 0;
 function entry(source: string, item: string, reportedAt: string | null, statement?: string, role: 'outlet' | 'attributed' = 'outlet'): LedgerEntry {

@@ -1,4 +1,4 @@
-import type { SourceKind } from '@storyline/timeline/domain/events';
+import type { SourceKind } from '@storyline/story-events';
 import { isoOrNull } from '../runtime/as-of';
 import type { FactStatus } from '../schema/fact-version.entity';
 

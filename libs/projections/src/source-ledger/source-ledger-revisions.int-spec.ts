@@ -33,15 +33,15 @@ describe('SourceLedgerReader on the founding story with revisions', () => {
   it('never credits a fact linked as repeating another as first, though its wording now differs', async () => {
     const ledger = await reader.sources(story.storyId);
     expect(fact(ledger, 'Newshub Editorial in Europe', 'f4')).toMatchObject({ first: false });
-    const beforeLink = await reader.sources(story.storyId, { atPosition: Number(revisions.end) - 1 });
+    const beforeLink = await reader.sources(story.storyId, { atPosition: revisions.end - 1n });
     expect(fact(beforeLink, 'Newshub Editorial in Europe', 'f4')).toMatchObject({ first: true });
-    const beforeAmendment = await reader.sources(story.storyId, { atPosition: Number(revisions.beforeAmendment) });
+    const beforeAmendment = await reader.sources(story.storyId, { atPosition: revisions.beforeAmendment });
     expect(fact(beforeAmendment, 'Newshub Editorial in Europe', 'f4')).toMatchObject({ first: false });
   });
 
   it('gives exactly the same ledger again at its position', async () => {
     const now = await reader.sources(story.storyId);
-    expect(await reader.sources(story.storyId, { atPosition: now.position })).toEqual(now);
+    expect(await reader.sources(story.storyId, { atPosition: BigInt(now.position) })).toEqual(now);
     expect(now.position).toBe(Number(revisions.end));
   });
 });

@@ -67,13 +67,13 @@ describe('SourceLedgerReader on the founding story', () => {
       'sources familiar with the discussions:  | f3@',
       'unknown outlet: C | f5*',
     ];
-    expect(summary(await reader.sources(story.storyId, { atPosition: Number(beforeAlias) }))).toEqual(expected);
+    expect(summary(await reader.sources(story.storyId, { atPosition: beforeAlias }))).toEqual(expected);
     expect(summary(await reader.sources(story.storyId, { asOf: recordedBeforeAlias, clock: 'recorded' }))).toEqual(expected);
   });
 
   it('credits a statement as first until an earlier-published report of it arrives, and reproduces that view', async () => {
     expect(summary(beforeLate)).toContain('Newshub Editorial in Europe: B | f3* f4');
-    expect(await reader.sources(story.storyId, { atPosition: beforeLate.position })).toEqual(beforeLate);
+    expect(await reader.sources(story.storyId, { atPosition: BigInt(beforeLate.position) })).toEqual(beforeLate);
   });
 
   it('on the reported clock, shows only what was published by then', async () => {

@@ -5,8 +5,8 @@ import {
   type SourceAliasAdded,
   type SourceRegistered,
   type StorylineEventType,
-} from '@storyline/timeline/domain/events';
-import { normaliseSourceName } from '@storyline/timeline/domain/names';
+} from '@storyline/story-events';
+import { normaliseSourceName } from '@storyline/story-events';
 import type { EntityManager } from 'typeorm';
 import type { ProjectedEvent, Projection } from '../runtime/projection';
 import { reportContext, reportsOfFacts, type ReportContext } from '../runtime/report-context';

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { FactHistoryProjection } from '../facts/fact-history.projection';
 import { clockOf, factViews, readFactHistory } from '../facts/fact-view';
-import { viewPosition, whereInView, whereRecordedInView, type AsOfView } from '../runtime/as-of';
+import { viewPosition, whereInView, whereRecordedInView } from '../runtime/as-of';
+import { type AsOf } from '@storyline/story-events';
 import { positionToNumber } from '../schema/bigint-column';
 import { SourceAliasRow, SourceRow } from '../schema/source.entity';
 import { SourceLedgerRow } from '../schema/source-ledger.entity';
@@ -26,7 +27,7 @@ export class SourceLedgerReader {
    * those recorded after `atPosition` (or after `asOf` on the recorded clock) do not regroup it.
    * Facts show the statement and status of the view; one linked as repeating another is not first.
    */
-  sources(storyId: string, view: AsOfView = {}): Promise<SourceLedger> {
+  sources(storyId: string, view: AsOf = {}): Promise<SourceLedger> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const position = await viewPosition(manager, PROJECTIONS, view);
       const ledger = manager.getRepository(SourceLedgerRow).createQueryBuilder('row').where('row.storyId = :storyId', { storyId });

@@ -1,4 +1,4 @@
-import { assertNever, type StorylineEventType } from '@storyline/timeline/domain/events';
+import { assertNever, type StorylineEventType } from '@storyline/story-events';
 import type { EntityManager } from 'typeorm';
 import type { ProjectedEvent, Projection } from '../runtime/projection';
 import { insertRows } from '../runtime/sql';

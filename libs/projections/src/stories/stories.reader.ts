@@ -1,12 +1,6 @@
 import type { DataSource } from 'typeorm';
+import type { StorySummary } from '@storyline/story-events';
 import { StoryRow } from '../schema/story.entity';
-
-/** A story as the API lists it. */
-export interface StorySummary {
-  readonly id: string;
-  readonly slug: string;
-  readonly title: string;
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

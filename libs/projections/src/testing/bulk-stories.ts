@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@storyline/event-store';
-import { storyStream, type StoryEvent } from '@storyline/timeline/domain/events';
+import { storyStream, type StoryEvent } from '@storyline/story-events';
 import { newEvent } from './story-events';
 
 export interface BulkShape {

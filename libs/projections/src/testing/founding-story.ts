@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@storyline/event-store';
-import type { StoryEvent } from '@storyline/timeline/domain/events';
+import type { StoryEvent } from '@storyline/story-events';
 import { addAlias, ingestReport, openStory, registerSource, tell } from './story-events';
 
 /** The founding example (SPEC), told in two instalments so views can be taken in between. */

@@ -9,7 +9,7 @@ import {
   type SourceKind,
   type StoryEvent,
   type StorylineEvent,
-} from '@storyline/timeline/domain/events';
+} from '@storyline/story-events';
 
 /** A Storyline event ready to append, with test metadata (`actor` says who issued it). */
 export function newEvent(event: StorylineEvent, actor = 'test'): NewEvent {

@@ -1,6 +1,6 @@
 import type { EventStore } from '@storyline/event-store';
 import { randomUUID } from 'node:crypto';
-import { LINK_KINDS, VERDICTS, type Modality, type StoryEvent } from '@storyline/timeline/domain/events';
+import { LINK_KINDS, VERDICTS, type Modality, type StoryEvent } from '@storyline/story-events';
 import { addAlias, ingestReport, openStory, registerSource, tell, type FactInput } from './story-events';
 
 export interface WorkloadShape {

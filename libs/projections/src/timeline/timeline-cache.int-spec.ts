@@ -47,7 +47,7 @@ describe('TimelineReader view cache', () => {
     expect(afterThisStory.entries.length).toBeGreaterThan(first.entries.length);
     expect(afterThisStory).toEqual(await fresh.timeline(story.storyId, query));
 
-    const replayed = await cached.timeline(story.storyId, { ...query, atPosition: first.position });
+    const replayed = await cached.timeline(story.storyId, { ...query, atPosition: BigInt(first.position) });
     expect(replayed).toEqual(first);
     const asOf = { order: 'occurred', asOf: new Date('2025-11-21T00:00:00Z'), clock: 'reported' } as const;
     expect(await cached.timeline(story.storyId, asOf)).toEqual(await fresh.timeline(story.storyId, asOf));

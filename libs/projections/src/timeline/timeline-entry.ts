@@ -1,4 +1,4 @@
-import type { LinkKind, Verdict } from '@storyline/timeline/domain/events';
+import type { LinkKind, Verdict } from '@storyline/story-events';
 import type { FactView } from '../facts/fact-view';
 import { isoOrNull } from '../runtime/as-of';
 import type { FactLinkRow } from '../schema/fact-link.entity';

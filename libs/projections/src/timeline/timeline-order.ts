@@ -1,5 +1,4 @@
-/** The three clocks a timeline can be ordered on. */
-export type TimelineOrder = 'reported' | 'occurred' | 'recorded';
+import type { TimelineOrder } from '@storyline/story-events';
 
 /** What ordering needs of a timeline entry. */
 export interface OrderedEntry {

@@ -51,7 +51,7 @@ describe('TimelineReader on the founding story with amendments, corrections, ret
   });
 
   it('on the recorded clock, shows the statement as recorded at the position before the amendment', async () => {
-    const timeline = await reader.timeline(story.storyId, { order: 'recorded', clock: 'recorded', atPosition: Number(revisions.beforeAmendment) });
+    const timeline = await reader.timeline(story.storyId, { order: 'recorded', clock: 'recorded', atPosition: revisions.beforeAmendment });
     expect(entry(timeline, 'f1')).toMatchObject({ statement: ORIGINAL_F1, corrected: false });
     expect(entry(timeline, 'f2')).toMatchObject({ status: 'active' });
     expect(timeline.links).toEqual([]);
@@ -64,7 +64,7 @@ describe('TimelineReader on the founding story with amendments, corrections, ret
       { id: revisions.contradictionId, kind: 'contradicts', fromFactId: story.ids.f3, toFactId: story.ids.f1, reason: 'a Kremlin official, not Ukrainian officials' },
       { id: revisions.repeatId, kind: 'repeats', fromFactId: story.ids.f4, toFactId: story.ids.f1 },
     ]);
-    const byThe21st = await reader.timeline(story.storyId, { order: 'reported', atPosition: timeline.position, asOf: new Date('2025-11-21T00:00:00Z') });
+    const byThe21st = await reader.timeline(story.storyId, { order: 'reported', atPosition: BigInt(timeline.position), asOf: new Date('2025-11-21T00:00:00Z') });
     expect(byThe21st.links).toEqual([]);
   });
 
@@ -87,7 +87,7 @@ describe('TimelineReader on the founding story with amendments, corrections, ret
     const now = await reader.timeline(story.storyId, { order: 'reported' });
     expect(entry(now, 'f1').verdict).toBe('confirmed');
     for (const [index, query] of queries.entries()) {
-      const again = await reader.timeline(story.storyId, { ...query, atPosition: earlier[index].position });
+      const again = await reader.timeline(story.storyId, { ...query, atPosition: BigInt(earlier[index].position) });
       expect(JSON.parse(JSON.stringify(again))).toEqual(JSON.parse(JSON.stringify(earlier[index])));
     }
   });

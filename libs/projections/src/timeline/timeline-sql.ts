@@ -1,4 +1,4 @@
-import type { AsOfView } from '../runtime/as-of';
+import type { AsOf } from '@storyline/story-events';
 import type { FactLinkRow, FactVerdictRow } from '../schema/fact-link.entity';
 import type { FactVersionRow } from '../schema/fact-version.entity';
 import type { TimelineEntryRow } from '../schema/timeline-entry.entity';
@@ -30,7 +30,7 @@ export interface TimelineHead {
  * A lone statement needs no transaction to see a rebuild's swap whole: PostgreSQL resolves the
  * tables again after waiting out the swap's locks, before it takes the snapshot.
  */
-export async function readTimelineHead(db: Queryable, storyId: string, projections: readonly string[], view: AsOfView): Promise<TimelineHead> {
+export async function readTimelineHead(db: Queryable, storyId: string, projections: readonly string[], view: AsOf): Promise<TimelineHead> {
   const newest = TABLES.map((table) => `(SELECT max(position) FROM ${table} WHERE story_id = $1 AND position <= v.position)`).join(', ');
   const rows: { position: string; story_head: string | null; generation: string }[] = await db.query(
     `WITH checkpoint AS (
@@ -56,7 +56,7 @@ export interface TimelineContent {
 }
 
 /** `AND <column> <= $3` on the view's clock, when it has an instant. */
-function asOfFilter(view: AsOfView, reportedColumn: string, recordedColumn = 'recorded_at'): string {
+function asOfFilter(view: AsOf, reportedColumn: string, recordedColumn = 'recorded_at'): string {
   if (view.asOf === undefined) return '';
   return ` AND ${(view.clock ?? 'reported') === 'reported' ? reportedColumn : recordedColumn} <= $3`;
 }
@@ -66,7 +66,7 @@ function asOfFilter(view: AsOfView, reportedColumn: string, recordedColumn = 're
  * (on the view's clock), and links and verdicts (recorded clock only), each in log order, as
  * JSON arrays, which cost far less to decode than rows hydrated into entities.
  */
-export async function readTimelineContent(db: Queryable, storyId: string, view: AsOfView, position: bigint): Promise<TimelineContent> {
+export async function readTimelineContent(db: Queryable, storyId: string, view: AsOf, position: bigint): Promise<TimelineContent> {
   const recordedOnly = view.asOf === undefined ? '' : ' AND recorded_at <= $3';
   const [row]: { entries: unknown[][]; versions: unknown[][]; links: unknown[][]; verdicts: unknown[][]; generation: string }[] = await db.query(
     `SELECT

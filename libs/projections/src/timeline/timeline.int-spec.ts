@@ -66,10 +66,10 @@ describe('TimelineReader on the founding story', () => {
 
   it('gives exactly the earlier view again at the position that view reported', async () => {
     for (const order of ['reported', 'occurred', 'recorded'] as const) {
-      const again = await reader.timeline(story.storyId, { order, atPosition: beforeLate[order].position });
+      const again = await reader.timeline(story.storyId, { order, atPosition: BigInt(beforeLate[order].position) });
       expect(again).toEqual(beforeLate[order]);
     }
-    const beyond = await reader.timeline(story.storyId, { order: 'reported', atPosition: 1_000_000 });
+    const beyond = await reader.timeline(story.storyId, { order: 'reported', atPosition: 1_000_000n });
     expect(beyond.position).toBe(Number(await harness.runner.checkpoint()));
   });
 

@@ -1,15 +1,16 @@
 import type { DataSource } from 'typeorm';
 import { FactHistoryProjection } from '../facts/fact-history.projection';
 import { clockOf, factViews } from '../facts/fact-view';
-import type { AsOfView } from '../runtime/as-of';
+import type { AsOf } from '@storyline/story-events';
 import { ViewCache } from '../runtime/view-cache';
 import { positionToNumber } from '../schema/bigint-column';
 import { timelineEntry, timelineLink, viewedRow, type TimelineEntry, type TimelineLink } from './timeline-entry';
-import { orderTimeline, type TimelineOrder } from './timeline-order';
+import { orderTimeline } from './timeline-order';
+import { type TimelineOrder } from '@storyline/story-events';
 import { readTimelineContent, readTimelineHead, type TimelineContent } from './timeline-sql';
 import { TimelineProjection } from './timeline.projection';
 
-export interface TimelineQuery extends AsOfView {
+export interface TimelineQuery extends AsOf {
   readonly order: TimelineOrder;
 }
 

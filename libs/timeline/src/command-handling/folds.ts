@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@storyline/event-store';
-import type { SourceEvent, StoryEvent } from '../domain/events';
+import type { SourceEvent, StoryEvent } from '@storyline/story-events';
 import { evolveSource, initialSourceState, type SourceState } from '../domain/source';
 import { evolveStory, initialStoryState, type StoryState } from '../domain/story';
 import type { Fold } from './stream-decider';

@@ -1,9 +1,9 @@
 import { ConcurrencyError, type AppendResult, type EventStore, type StoredEvent } from '@storyline/event-store';
-import { DomainError } from '../domain/errors';
-import { newId } from '../domain/ids';
-import { SCHEMA_VERSIONS, type StorylineEvent } from '../domain/events';
+import { DomainError } from '@storyline/story-events';
+import { newId } from '@storyline/story-events';
+import { SCHEMA_VERSIONS, type StorylineEvent } from '@storyline/story-events';
 import type { CommandContext } from './command-context';
-import { toDomainEvent } from '../domain/upcasting';
+import { toDomainEvent } from '@storyline/story-events';
 
 /** How a stream's past folds into the state its decisions read. */
 export interface Fold<State, Event extends StorylineEvent> {

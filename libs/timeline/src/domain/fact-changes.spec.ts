@@ -1,4 +1,4 @@
-import type { StoryEvent } from './events';
+import type { StoryEvent } from '@storyline/story-events';
 import {
   decideAmendFact,
   decideCorrectFact,

@@ -1,6 +1,6 @@
-import { DomainError, invalid } from './errors';
-import { LINK_KINDS, MODALITIES, VERDICTS, type FactChanges, type LinkKind, type StoryEvent, type Verdict } from './events';
-import * as read from './input';
+import { DomainError, invalid } from '@storyline/story-events';
+import { LINK_KINDS, MODALITIES, VERDICTS, type FactChanges, type LinkKind, type StoryEvent, type Verdict } from '@storyline/story-events';
+import { read } from '@storyline/story-events';
 import { LIMITS, parseOccurred } from './report';
 import { linkKey, type StoryState, type StoredFact } from './story';
 

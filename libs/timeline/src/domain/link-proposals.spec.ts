@@ -1,4 +1,4 @@
-import type { StoryEvent } from './events';
+import type { StoryEvent } from '@storyline/story-events';
 import { decideResolveProposal } from './link-proposals';
 import { evolveStory, initialStoryState, type StoryState } from './story';
 

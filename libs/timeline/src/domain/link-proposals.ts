@@ -1,7 +1,7 @@
 import { EXTRACTOR, proposeLinks, type LinkableFact } from '@storyline/extraction';
-import { DomainError } from './errors';
-import type { FactReported, StoryEvent } from './events';
-import { nameBasedId } from './ids';
+import { DomainError } from '@storyline/story-events';
+import type { FactReported, StoryEvent } from '@storyline/story-events';
+import { nameBasedId } from '@storyline/story-events';
 import { linkKey, type StoryState } from './story';
 
 /** Proposals below this score are noise to an analyst; above it, worth a look. */

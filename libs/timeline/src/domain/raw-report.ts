@@ -1,7 +1,7 @@
 import { extractReport, ExtractionInputError, type ExtractedFact, type ExtractionResult, type ExtractorIdentity } from '@storyline/extraction';
-import { invalid } from './errors';
-import type { OccurredInterval } from './events';
-import { sha256Hex } from './ids';
+import { invalid } from '@storyline/story-events';
+import type { OccurredInterval } from '@storyline/story-events';
+import { sha256Hex } from '@storyline/story-events';
 import { LIMITS, type FactSubmission, type ReportSubmission } from './report';
 
 /** What the sender said about a raw report; anything left out is looked for in the text. */

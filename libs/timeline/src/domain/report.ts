@@ -1,7 +1,7 @@
-import { invalid } from './errors';
-import { MODALITIES, PRECISIONS, type AttributionSpans, type EntityMention, type Evidence, type Modality, type OccurredInterval } from './events';
-import { sha256Hex } from './ids';
-import * as read from './input';
+import { invalid } from '@storyline/story-events';
+import { MODALITIES, PRECISIONS, type AttributionSpans, type EntityMention, type Evidence, type Modality, type OccurredInterval } from '@storyline/story-events';
+import { sha256Hex } from '@storyline/story-events';
+import { read } from '@storyline/story-events';
 
 export const LIMITS = {
   textChars: 200_000,

@@ -1,7 +1,7 @@
-import { DomainError } from './errors';
-import { assertNever, SOURCE_KINDS, type SourceEvent, type SourceKind } from './events';
-import { normaliseSourceName } from './names';
-import * as read from './input';
+import { DomainError } from '@storyline/story-events';
+import { assertNever, SOURCE_KINDS, type SourceEvent, type SourceKind } from '@storyline/story-events';
+import { normaliseSourceName } from '@storyline/story-events';
+import { read } from '@storyline/story-events';
 
 export interface SourceState {
   readonly registered: boolean;

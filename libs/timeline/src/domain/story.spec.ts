@@ -1,5 +1,5 @@
-import { DomainError } from './errors';
-import type { StoryEvent } from './events';
+import { DomainError } from '@storyline/story-events';
+import type { StoryEvent } from '@storyline/story-events';
 import { parseReport } from './report';
 import { decideIngestReport, decideOpenStory, evolveStory, initialStoryState, type IngestReport, type StoryState } from './story';
 

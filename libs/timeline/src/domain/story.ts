@@ -1,9 +1,9 @@
-import { DomainError, invalid } from './errors';
-import { assertNever, type FactReported, type ProposedLinkKind, type ReportIngested, type StoryEvent } from './events';
+import { DomainError, invalid } from '@storyline/story-events';
+import { assertNever, type FactReported, type ProposedLinkKind, type ReportIngested, type StoryEvent } from '@storyline/story-events';
 import { proposeLinkEvents } from './link-proposals';
-import { normaliseSourceName } from './names';
+import { normaliseSourceName } from '@storyline/story-events';
 import type { ReportSubmission } from './report';
-import * as read from './input';
+import { read } from '@storyline/story-events';
 
 /** What a story's decisions need to know of its past, folded from its stream. */
 export interface StoryState {

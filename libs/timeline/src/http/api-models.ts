@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MODALITIES, PRECISIONS, SOURCE_KINDS } from '../domain/events';
+import { MODALITIES, PRECISIONS, SOURCE_KINDS } from '@storyline/story-events';
 
 /*
  * Shapes for the OpenAPI document. Input is checked by the domain's parsers (one set of

@@ -1,15 +1,5 @@
-import { invalid } from '../domain/errors';
-import * as read from '../domain/input';
-
-export type Clock = 'reported' | 'recorded';
-export type TimelineOrder = 'reported' | 'occurred' | 'recorded';
-
-/** The view a read asks for: which clock, up to when, or exactly at which log position. */
-export interface AsOf {
-  readonly asOf?: Date;
-  readonly clock?: Clock;
-  readonly atPosition?: number;
-}
+import { invalid } from '@storyline/story-events';
+import { read, type AsOf, type TimelineOrder } from '@storyline/story-events';
 
 const single = (query: Record<string, unknown>, name: string): string | undefined => {
   const value = query[name];
@@ -30,7 +20,7 @@ export function parseAsOf(query: Record<string, unknown>): AsOf {
   return {
     asOf: asOf === undefined ? undefined : new Date(read.instant(asOf, 'asOf')),
     clock: clock === undefined ? (asOf === undefined ? undefined : 'reported') : read.oneOf(clock, 'clock', ['reported', 'recorded'] as const),
-    atPosition: parsedPosition,
+    atPosition: parsedPosition === undefined ? undefined : BigInt(parsedPosition),
   };
 }
 

@@ -1,16 +1,13 @@
 import type { Request } from 'express';
 import type { CommandContext } from '../command-handling/command-context';
-import { invalid } from '../domain/errors';
-import { newId } from '../domain/ids';
+import { invalid } from '@storyline/story-events';
+import { newId } from '@storyline/story-events';
 
 const TOKEN = /^[A-Za-z0-9._:\-]{1,200}$/;
 
-/** Set on the request by whatever authenticated it (the access-control layer). */
-export interface Authenticated {
-  actor?: string;
-  actorName?: string;
-  role?: string;
-}
+import type { Authenticated } from '@storyline/story-events';
+
+export type { Authenticated };
 
 /** Auditors and admins see events' metadata (actors, correlation); readers see the facts. */
 export const seesMetadata = (request: Authenticated): boolean => request.role === 'auditor' || request.role === 'admin';

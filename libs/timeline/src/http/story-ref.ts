@@ -1,5 +1,5 @@
-import { DomainError } from '../domain/errors';
-import { isUuid, storyIdForSlug } from '../domain/ids';
+import { DomainError } from '@storyline/story-events';
+import { isUuid, storyIdForSlug } from '@storyline/story-events';
 import { SLUG } from '../domain/story';
 
 /**

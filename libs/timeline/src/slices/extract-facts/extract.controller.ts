@@ -3,8 +3,8 @@ import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '@storyline/access';
 import type { ExtractionResult } from '@storyline/extraction';
 import type { Request } from 'express';
-import { DomainError, invalid } from '../../domain/errors';
-import * as read from '../../domain/input';
+import { DomainError, invalid } from '@storyline/story-events';
+import { read } from '@storyline/story-events';
 import { extractOrExplain } from '../../domain/raw-report';
 import { LIMITS } from '../../domain/report';
 

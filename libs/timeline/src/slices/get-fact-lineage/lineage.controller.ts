@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { LineageReader, type FactLineage } from '@storyline/projections';
-import { DomainError, invalid } from '../../domain/errors';
-import { isUuid } from '../../domain/ids';
+import { DomainError, invalid } from '@storyline/story-events';
+import { isUuid } from '@storyline/story-events';
 import { parseAsOf } from '../../http/as-of';
 
 /**

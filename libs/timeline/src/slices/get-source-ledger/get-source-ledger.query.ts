@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { AsOf } from '../../http/as-of';
+import type { AsOf } from '@storyline/story-events';
 
 export interface SourceLedgerView {
   readonly story: { id: string; slug: string; title: string };

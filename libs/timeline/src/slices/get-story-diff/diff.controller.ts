@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DiffReader, StoriesReader, type StoryDiff } from '@storyline/projections';
-import { invalid } from '../../domain/errors';
-import * as read from '../../domain/input';
+import { invalid } from '@storyline/story-events';
+import { read } from '@storyline/story-events';
 import { parseAsOf } from '../../http/as-of';
 import { resolveStory } from '../list-stories/resolve-story';
 

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { TimelineEntry, TimelineLink } from '@storyline/projections';
-import type { AsOf, TimelineOrder } from '../../http/as-of';
+import type { AsOf, TimelineOrder } from '@storyline/story-events';
 
 export type { TimelineEntry, TimelineLink };
 

@@ -3,10 +3,10 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
 import { storyFold } from '../../command-handling/folds';
 import { decideOnStream } from '../../command-handling/stream-decider';
-import { DomainError } from '../../domain/errors';
-import { storyStream } from '../../domain/events';
+import { DomainError } from '@storyline/story-events';
+import { storyStream } from '@storyline/story-events';
 import { decideLinkFacts } from '../../domain/fact-changes';
-import { newId } from '../../domain/ids';
+import { newId } from '@storyline/story-events';
 import { READ_MODEL_SYNC, type ReadModelSync } from '../../read-model-sync';
 import { LinkFactsCommand, type FactsLinkedAnswer } from './link-facts.command';
 

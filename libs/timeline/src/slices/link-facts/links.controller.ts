@@ -2,7 +2,7 @@ import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { LINK_KINDS } from '../../domain/events';
+import { LINK_KINDS } from '@storyline/story-events';
 import { parseLink } from '../../domain/fact-changes';
 import { commandContext, type Authenticated } from '../../http/request-context';
 import { storyIdFromRef } from '../../http/story-ref';

@@ -5,8 +5,8 @@ import { EVENT_STORE, type EventStore } from '@storyline/event-store';
 import type { CommandContext } from '../../command-handling/command-context';
 import { storyFold } from '../../command-handling/folds';
 import { decideOnStream } from '../../command-handling/stream-decider';
-import { DomainError } from '../../domain/errors';
-import { storyStream } from '../../domain/events';
+import { DomainError } from '@storyline/story-events';
+import { storyStream } from '@storyline/story-events';
 import { decideResolveProposal } from '../../domain/link-proposals';
 import { READ_MODEL_SYNC, type ReadModelSync } from '../../read-model-sync';
 

@@ -3,8 +3,9 @@ import { resolveStory } from './resolve-story';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
 import { StoriesReader } from '@storyline/projections';
-import { storyStream } from '../../domain/events';
-import { GetStoryQuery, ListStoriesQuery, type StorySummary } from './list-stories.query';
+import { storyStream } from '@storyline/story-events';
+import { GetStoryQuery, ListStoriesQuery } from './list-stories.query';
+import { type StorySummary } from '@storyline/story-events';
 
 @QueryHandler(ListStoriesQuery)
 export class ListStoriesHandler implements IQueryHandler<ListStoriesQuery, StorySummary[]> {

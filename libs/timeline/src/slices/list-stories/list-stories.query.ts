@@ -1,10 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-
-export interface StorySummary {
-  readonly id: string;
-  readonly slug: string;
-  readonly title: string;
-}
+import type { StorySummary } from '@storyline/story-events';
 
 export class ListStoriesQuery extends Query<StorySummary[]> {}
 

@@ -1,6 +1,6 @@
 import type { StoriesReader } from '@storyline/projections';
-import { DomainError } from '../../domain/errors';
-import type { StorySummary } from './list-stories.query';
+import { DomainError } from '@storyline/story-events';
+import type { StorySummary } from '@storyline/story-events';
 
 /** The story a URL names by id or slug, or STORY.NOT_FOUND. */
 export async function resolveStory(stories: StoriesReader, ref: string): Promise<StorySummary> {

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandContext } from '../../command-handling/command-context';
-import type { SourceKind } from '../../domain/events';
+import type { SourceKind } from '@storyline/story-events';
 
 export interface SourceAnswer {
   readonly id: string;

@@ -1,4 +1,4 @@
-import { assertNever, type LinkKind, type StoryEvent, type Verdict } from '../../domain/events';
+import { assertNever, type LinkKind, type StoryEvent, type Verdict } from '@storyline/story-events';
 
 /** A fact as it stands at one step of a replay. */
 export interface ReplayFact {

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { StorySummary } from '../list-stories/list-stories.query';
+import type { StorySummary } from '@storyline/story-events';
 import type { ReplayStep, StateDetail } from './replay';
 
 export interface ReplayPage {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
-import { storyStream } from '../../domain/events';
+import { storyStream } from '@storyline/story-events';
 import { StoryReplayer, type ReplayStep, type StateDetail } from './replay';
 
 /** Where the streamer writes: an SSE response, or anything else that takes messages. */

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@storyline/event-store';
-import type { StoryEvent } from '../../domain/events';
-import { upcast } from '../../domain/upcasting';
+import type { StoryEvent } from '@storyline/story-events';
+import { upcast } from '@storyline/story-events';
 import { emptyReplayState, evolveReplayState, summarise, type FullReplayState, type ReplaySummary } from './replay-state';
 
 export type StateDetail = 'summary' | 'full' | 'none';

@@ -1,0 +1,19 @@
+import type { Position } from './values';
+
+/**
+ * The one crossing between a log position (bigint) and the number JSON carries. Positions
+ * beyond 2^53 cannot be sent as JSON numbers without losing digits, so the crossing refuses
+ * them loudly instead of answering a wrong position.
+ */
+export function positionToJson(position: Position): number {
+  if (position < 0n || position > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError(`log position ${position} cannot be sent as a JSON number`);
+  }
+  return Number(position);
+}
+
+/** A position that came in as a JSON number or numeric string (already checked to be whole and >= 0). */
+export function positionFromJson(value: number | string): Position {
+  if (typeof value === 'number' && !Number.isSafeInteger(value)) throw new RangeError(`${value} is not a log position`);
+  return BigInt(value);
+}
