@@ -15,7 +15,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runMigrations, startEmbeddedPostgres } from '@storyline/database';
-import { EVENT_STORE_MIGRATIONS, PostgresEventStore } from '@storyline/event-store';
+import { EVENT_STORE_MIGRATIONS, PostgresEventStore } from '@storyline/event-store/postgres';
 import { DEFAULT_REBUILD_TUNING, PROJECTION_ENTITIES, PROJECTION_MIGRATIONS, Rebuilds, storylineProjections, type RebuildSnapshot } from '@storyline/projections';
 import { writeWorkload } from '@storyline/projections/testing/story-workload';
 import { Client } from 'pg';

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig } from '@storyline/database';
 import { Client } from 'pg';
-import { createStorylineApp } from '../../apps/api/src/storyline';
+import { createStorylineApp } from '@storyline/server';
 
 export interface BenchApp {
   readonly baseUrl: string;

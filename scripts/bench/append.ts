@@ -11,7 +11,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runMigrations } from '@storyline/database';
-import { EVENT_STORE_MIGRATIONS, PostgresEventStore, type NewEvent } from '@storyline/event-store';
+import { type NewEvent } from '@storyline/event-store';
+import { EVENT_STORE_MIGRATIONS, PostgresEventStore } from '@storyline/event-store/postgres';
 import { Pool } from 'pg';
 import { BENCH_PACKAGES, numberOption, reportResult, runScript, stringOption, throwawayDatabase } from './common';
 

@@ -13,7 +13,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { runMigrations } from '@storyline/database';
-import { EVENT_STORE_MIGRATIONS, PostgresEventStore } from '@storyline/event-store';
+import { EVENT_STORE_MIGRATIONS, PostgresEventStore } from '@storyline/event-store/postgres';
 import { Client } from 'pg';
 import { startBenchApp, waitForProjections } from './app';
 import { BENCH_PACKAGES, loadBulkStories, numberOption, reportResult, runScript, stringOption } from './common';

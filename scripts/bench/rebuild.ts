@@ -11,7 +11,7 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { runMigrations } from '@storyline/database';
-import { EVENT_STORE_MIGRATIONS, PostgresEventStore } from '@storyline/event-store';
+import { EVENT_STORE_MIGRATIONS, PostgresEventStore } from '@storyline/event-store/postgres';
 import { DEFAULT_REBUILD_TUNING, PROJECTION_ENTITIES, PROJECTION_MIGRATIONS, Rebuilds, storylineProjections } from '@storyline/projections';
 import { DataSource } from 'typeorm';
 import { loadBulkStories, numberOption, reportResult, rssSampler, runScript, stringOption } from './common';

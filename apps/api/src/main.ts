@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@storyline/database';
-import { serve } from './serve';
+import { serve } from '@storyline/server';
 
 serve(loadConfig()).catch((error: unknown) => {
   if (error instanceof ConfigError) {

@@ -1,4 +1,4 @@
-import { loadExampleIfEmpty } from '../src/example/load-example';
+import { loadExampleIfEmpty } from '@storyline/server';
 import { startApi, type ApiHarness } from './harness';
 
 interface Entry {

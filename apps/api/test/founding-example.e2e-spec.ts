@@ -1,4 +1,4 @@
-import { findExampleFile, loadExampleIfEmpty } from '../src/example/load-example';
+import { findExampleFile, loadExampleIfEmpty } from '@storyline/server';
 import { startApi, type ApiHarness } from './harness';
 
 interface Entry {

@@ -3,7 +3,7 @@ import { createTestDatabase, loadConfig, type TestDatabase } from '@storyline/da
 import type { StorageOptions } from '@storyline/host';
 import { Client } from 'pg';
 import request from 'supertest';
-import { createStorylineApp } from '../src/storyline';
+import { createStorylineApp } from '@storyline/server';
 
 /** One app on its own fresh database, for one test file. */
 export interface ApiHarness {

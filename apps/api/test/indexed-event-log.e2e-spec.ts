@@ -1,7 +1,7 @@
 import { verifyExport } from '@storyline/audit';
 import { SparsePositionStore } from '@storyline/event-store/testing/sparse-position-store';
 import { Client } from 'pg';
-import { loadExampleIfEmpty } from '../src/example/load-example';
+import { loadExampleIfEmpty } from '@storyline/server';
 import { startApi, type ApiHarness } from './harness';
 
 // Storyline with its event log kept outside PostgreSQL, as with STORYLINE_EVENT_STORE=kurrentdb,

@@ -4,7 +4,7 @@ import { ListStoriesQuery } from '@storyline/timeline';
 import { QueryBus } from '@nestjs/cqrs';
 import { Command, CommanderError, Option } from 'commander';
 import { CliError, describeFailure, EXIT } from './cli-error';
-import { serve } from '../../api/src/serve';
+import { serve } from '@storyline/server';
 import { withStoryline } from './cli-context';
 import { ingestFiles } from './commands/ingest';
 import { exportStory } from './commands/export';

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig, openDatabase } from '@storyline/database';
 import { describeEventLog, eventLogSetup, prepareDatabase } from '@storyline/host';
-import { StorylineLogger } from '../../api/src/http/quiet-logger';
+import { StorylineLogger } from '@storyline/host';
 import { ProjectorModule } from './projector.module';
 
 /**

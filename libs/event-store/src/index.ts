@@ -1,5 +1,8 @@
+/**
+ * The event store's port: the interface, its errors and the in-memory store. Loading it loads
+ * no database driver; adapters are subpath imports (`@storyline/event-store/postgres`,
+ * `/indexed`, `/kurrentdb`).
+ */
 export * from './event-store.port';
 export * from './errors';
 export { InMemoryEventStore } from './in-memory/in-memory-event-store';
-export * from './postgres';
-export * from './indexed';

@@ -1,5 +1,5 @@
 import { createTestDatabase, runMigrations, type TestDatabase } from '@storyline/database';
-import { PostgresEventStore } from '@storyline/event-store';
+import { PostgresEventStore } from '@storyline/event-store/postgres';
 import { ADVISORY_LOCKS, PROJECTION_MIGRATIONS, ProjectionRunner, readCheckpoints, storylineProjections } from '@storyline/projections';
 import { dumpReadModels } from '@storyline/projections/rebuild/testing/read-model-dump';
 import { migrateAll, openReadModels, RecordingLogger } from '@storyline/projections/testing/projection-harness';

@@ -1,9 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { openDatabase, type StorylineConfig } from '@storyline/database';
-import { describeEventLog, eventLogSetup } from '@storyline/host';
+import { describeEventLog, eventLogSetup, StorylineLogger } from '@storyline/host';
 import { loadExampleIfEmpty } from './example/load-example';
 import { ensureFirstAdminKey } from './first-admin-key';
-import { StorylineLogger } from './http/quiet-logger';
 import { createStorylineApp } from './storyline';
 
 /** Starts the API (and its projector) on the configured database until SIGINT/SIGTERM. */

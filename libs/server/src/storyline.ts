@@ -7,7 +7,7 @@ import type { StorylineConfig } from '@storyline/database';
 import { prepareDatabase, type StorageOptions } from '@storyline/host';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './http/error-filter';
-import { StorylineLogger } from './http/quiet-logger';
+import { StorylineLogger } from '@storyline/host';
 import { HttpMetrics } from './metrics/http-metrics';
 import { recordRequests } from './metrics/record-requests';
 

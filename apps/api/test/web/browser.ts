@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { loadExampleIfEmpty } from '../../src/example/load-example';
+import { loadExampleIfEmpty } from '@storyline/server';
 import { startApi, TEST_ADMIN_KEY, type ApiHarness } from '../harness';
 
 /** Debian's chromium; CI installs it (.ci/run). */

@@ -4,7 +4,7 @@
  * printing what it does (`... leads; projecting`, `... standing by`) and `committed <checkpoint>`, until it is killed.
  * Run with `node -r @swc-node/register libs/host/src/testing/projector-host-process.ts`.
  */
-import { PostgresEventStore } from '@storyline/event-store';
+import { PostgresEventStore } from '@storyline/event-store/postgres';
 import { PROJECTION_ENTITIES, ProjectionRunner, storylineProjections } from '@storyline/projections';
 import { DataSource } from 'typeorm';
 import { PostgresLockSession } from '../lock-session';

@@ -1,5 +1,5 @@
 import { createTestDatabase, runMigrations, type TestDatabase } from '@storyline/database';
-import { EVENT_STORE_MIGRATIONS, PostgresEventStore } from '@storyline/event-store';
+import { EVENT_STORE_MIGRATIONS, PostgresEventStore } from '@storyline/event-store/postgres';
 import type { DataSource } from 'typeorm';
 import { storylineProjections } from '../index';
 import { ProjectionRunner } from '../runtime/projection-runner';

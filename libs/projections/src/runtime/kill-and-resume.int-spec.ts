@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { createTestDatabase, runMigrations, type TestDatabase } from '@storyline/database';
-import { PostgresEventStore } from '@storyline/event-store';
+import { PostgresEventStore } from '@storyline/event-store/postgres';
 import { SCHEMA_VERSIONS } from '@storyline/story-events';
 import type { DataSource } from 'typeorm';
 import { storylineProjections } from '../index';

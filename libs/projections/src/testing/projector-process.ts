@@ -3,7 +3,7 @@
  * STORYLINE_PROJECTOR_DATABASE_URL until it is killed. Run with
  * `node -r @swc-node/register libs/projections/src/testing/projector-process.ts`.
  */
-import { PostgresEventStore } from '@storyline/event-store';
+import { PostgresEventStore } from '@storyline/event-store/postgres';
 import { storylineProjections } from '../index';
 import { ProjectionRunner } from '../runtime/projection-runner';
 import { openReadModels } from './projection-harness';

@@ -1,5 +1,6 @@
 import type { ArgumentsHost } from '@nestjs/common';
-import { ConcurrencyError, LogIndexLagError } from '@storyline/event-store';
+import { ConcurrencyError } from '@storyline/event-store';
+import { LogIndexLagError } from '@storyline/event-store/indexed';
 import { ErrorFilter } from './error-filter';
 
 function answer(error: unknown): { status: number; body: unknown } {

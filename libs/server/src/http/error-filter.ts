@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import { ConcurrencyError, LogIndexLagError } from '@storyline/event-store';
+import { ConcurrencyError } from '@storyline/event-store';
+import { LogIndexLagError } from '@storyline/event-store/indexed';
 import { DomainError, type DomainErrorCode } from '@storyline/story-events';
 import type { Response } from 'express';
 

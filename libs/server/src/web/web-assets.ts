@@ -15,7 +15,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-const PUBLIC_DIR = join('apps', 'api', 'src', 'web', 'public');
+const PUBLIC_DIR = join('libs', 'server', 'src', 'web', 'public');
 const OWN_FILE = /^[a-z][a-z0-9-]*\.(html|js|css|svg)$/;
 
 /**

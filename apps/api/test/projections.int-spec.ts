@@ -1,7 +1,7 @@
 import { ADVISORY_LOCKS } from '@storyline/projections';
 import { runTypeScript, type Child } from '@storyline/host/testing/child-process';
 import { Client } from 'pg';
-import { startApi, type ApiHarness } from '../../test/harness';
+import { startApi, type ApiHarness } from './harness';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
