@@ -1,0 +1,61 @@
+/**
+ * The house rules, checked by `npm run depcheck` (the first step of `npm test`). See
+ * docs/architecture.md for what each lib is and what it may import.
+ */
+const LIB_ENTRY = '^libs/[^/]+/src/index\\.ts$';
+// Subpath entry points a lib offers on purpose: the event store's adapters, and test helpers.
+const PUBLIC_SUBPATHS = ['^libs/event-store/src/(postgres|indexed|kurrentdb)/index\\.ts$', '^libs/[^/]+/src/.*testing/'];
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycle',
+      severity: 'error',
+      comment: 'A file cycle means two things that cannot be understood (or changed) apart.',
+      from: { path: '^(apps|libs)/' },
+      to: { circular: true },
+    },
+    {
+      name: 'lib-imports-app',
+      severity: 'error',
+      comment: 'Libs are what apps are built of; an app is never a building block.',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'app-imports-other-app',
+      severity: 'error',
+      comment: 'What two apps share belongs in a lib.',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'lib-internals',
+      severity: 'error',
+      comment: "Import another lib by its root (@storyline/<lib>) or a subpath it offers on purpose, never its internals.",
+      from: { path: '^libs/([^/]+)/' },
+      to: { path: '^libs/', pathNot: ['^libs/$1/', LIB_ENTRY, ...PUBLIC_SUBPATHS] },
+    },
+    {
+      name: 'app-imports-lib-internals',
+      severity: 'error',
+      comment: 'Apps too import a lib by its root or a subpath it offers on purpose.',
+      from: { path: '^apps/' },
+      to: { path: '^libs/', pathNot: [LIB_ENTRY, ...PUBLIC_SUBPATHS] },
+    },
+    {
+      name: 'story-events-stands-alone',
+      severity: 'error',
+      comment: 'The event vocabulary depends on nothing but Node, so both sides can import it.',
+      from: { path: '^libs/story-events/' },
+      to: { pathNot: ['^libs/story-events/', '^node:', '^(crypto|fs|path)$'], dependencyTypesNot: ['core'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(node_modules|dist)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};
