@@ -1,6 +1,6 @@
 import { assertNever, type FactAmended, type StorylineEventType } from '@storyline/story-events';
 import type { EntityManager } from 'typeorm';
-import type { ProjectedEvent, Projection } from '../runtime/projection';
+import type { HandledEvent, ProjectedEvent, Projection } from '../runtime/projection';
 import { reportsOfFacts, type ReportContext } from '../runtime/report-context';
 import { insertRows } from '../runtime/sql';
 import {
@@ -18,21 +18,22 @@ import {
   VERSION_COLUMNS,
 } from './fact-history-rows';
 
+const HANDLES = ['ReportIngested', 'FactReported', 'FactAmended', 'FactCorrected', 'FactRetracted', 'FactsLinked', 'VerdictRecorded'] as const satisfies readonly StorylineEventType[];
+type Handled = (typeof HANDLES)[number];
+
 /**
  * Keeps every version of every fact (as reported, amended, corrected, retracted), the links
  * between facts and the verdicts on them, with their reports' publication times: what as-of
  * views, lineage and diffs are read from.
  */
-export class FactHistoryProjection implements Projection {
+export class FactHistoryProjection implements Projection<Handled> {
   readonly name = 'fact-history';
   readonly tables = ['fact_reports', 'fact_versions', 'fact_links', 'fact_verdicts'];
   /** {@link publicationOfAmendedFacts} finds facts as reported by id (and reports are few: they keep their key). */
   readonly appendOnly = { fact_versions: ["(fact_id) WHERE kind = 'reported'"], fact_links: [], fact_verdicts: [] };
-  readonly handles: readonly StorylineEventType[] = [
-    'ReportIngested', 'FactReported', 'FactAmended', 'FactCorrected', 'FactRetracted', 'FactsLinked', 'VerdictRecorded',
-  ];
+  readonly handles = HANDLES;
 
-  async apply(events: readonly ProjectedEvent[], manager: EntityManager): Promise<void> {
+  async apply(events: readonly HandledEvent<Handled>[], manager: EntityManager): Promise<void> {
     const reports = await reportsOfFacts(events, (ids) => storedReports(manager, ids));
     const context: BatchContext = { reports, publishedAt: await publicationOfAmendedFacts(events, reports, manager) };
     const rows: FactHistoryRows = { reports: [], versions: [], links: [], verdicts: [] };
@@ -50,7 +51,7 @@ interface BatchContext {
   readonly publishedAt: ReadonlyMap<string, Date | null>;
 }
 
-function addRows(rows: FactHistoryRows, event: ProjectedEvent, context: BatchContext): void {
+function addRows(rows: FactHistoryRows, event: HandledEvent<Handled>, context: BatchContext): void {
   switch (event.type) {
     case 'ReportIngested':
       return void rows.reports.push(reportRow(event));
@@ -66,12 +67,6 @@ function addRows(rows: FactHistoryRows, event: ProjectedEvent, context: BatchCon
       return void rows.links.push(linkRow(event));
     case 'VerdictRecorded':
       return void rows.verdicts.push(verdictRow(event));
-    case 'LinkProposed':
-    case 'LinkProposalResolved':
-    case 'StoryOpened':
-    case 'SourceRegistered':
-    case 'SourceAliasAdded':
-      return;
     default:
       assertNever(event);
   }

@@ -38,7 +38,7 @@ class PoisonedTimeline extends TimelineProjection {
     super();
   }
 
-  override async apply(events: readonly ProjectedEvent[], manager: EntityManager): Promise<void> {
+  override async apply(events: Parameters<TimelineProjection['apply']>[0], manager: EntityManager): Promise<void> {
     if (events.some((event) => event.position === this.position)) throw new Error('a poisoned event');
     return super.apply(events, manager);
   }

@@ -11,6 +11,9 @@ export type ProjectedEvent<E extends StorylineEvent = StorylineEvent> = E extend
   ? StoredEvent<E['type'], E['data']>
   : never;
 
+/** A projected event of one of the types `T`: what a projection that handles `T` is given. */
+export type HandledEvent<T extends StorylineEventType> = ProjectedEvent<Extract<StorylineEvent, { readonly type: T }>>;
+
 /**
  * A read model kept by following the global log. The runner hands it, in position order,
  * the events of one batch whose type it handles, inside the transaction that also moves
@@ -20,10 +23,14 @@ export type ProjectedEvent<E extends StorylineEvent = StorylineEvent> = E extend
  * runs it against copies in another schema through `search_path`), and keeps no state
  * between calls outside them.
  */
-export interface Projection {
+export interface Projection<T extends StorylineEventType = StorylineEventType> {
   /** Its checkpoint's key in `projection_checkpoints`; renaming it rebuilds it from 0. */
   readonly name: string;
-  readonly handles: readonly StorylineEventType[];
+  /**
+   * The event types it is given (no others): declared as a literal subset, so that its
+   * `switch` covers exactly these, and a new event type touches only the projections that list it.
+   */
+  readonly handles: readonly T[];
   /**
    * Every table this projection alone keeps (unqualified, as in its SQL). A rebuild copies
    * them empty into a shadow schema, fills the copies from position 0 and swaps them in.
@@ -38,7 +45,7 @@ export interface Projection {
    * their indexes throughout.
    */
   readonly appendOnly?: Readonly<Record<string, readonly string[]>>;
-  apply(events: readonly ProjectedEvent[], manager: EntityManager): Promise<void>;
+  apply(events: readonly HandledEvent<T>[], manager: EntityManager): Promise<void>;
 }
 
 const KNOWN_TYPES = new Set<string>(Object.keys(SCHEMA_VERSIONS));

@@ -8,7 +8,7 @@ import {
 } from '@storyline/story-events';
 import { normaliseSourceName } from '@storyline/story-events';
 import type { EntityManager } from 'typeorm';
-import type { ProjectedEvent, Projection } from '../runtime/projection';
+import type { HandledEvent, ProjectedEvent, Projection } from '../runtime/projection';
 import { reportContext, reportsOfFacts, type ReportContext } from '../runtime/report-context';
 import { insertRows } from '../runtime/sql';
 import { normaliseStatement } from './statement-key';
@@ -20,19 +20,22 @@ const LEDGER_COLUMNS = [
 
 type LedgerValues = Record<(typeof LEDGER_COLUMNS)[number], unknown>;
 
+const HANDLES = ['ReportIngested', 'FactReported', 'SourceRegistered', 'SourceAliasAdded'] as const satisfies readonly StorylineEventType[];
+type Handled = (typeof HANDLES)[number];
+
 /**
  * Keeps the source ledger (who reported what, when) and the registered sources with their
  * aliases. Rows keep each source as spelled; grouping under canonical sources happens on
  * read, so an alias registered late regroups what was recorded before it.
  */
-export class SourceLedgerProjection implements Projection {
+export class SourceLedgerProjection implements Projection<Handled> {
   readonly name = 'source-ledger';
   readonly tables = ['source_ledger', 'sources', 'source_aliases'];
   /** {@link storedReports} finds reports by id; sources and aliases are upserted. */
   readonly appendOnly = { source_ledger: ["(item_id) WHERE item_kind = 'report'"] };
-  readonly handles: readonly StorylineEventType[] = ['ReportIngested', 'FactReported', 'SourceRegistered', 'SourceAliasAdded'];
+  readonly handles = HANDLES;
 
-  async apply(events: readonly ProjectedEvent[], manager: EntityManager): Promise<void> {
+  async apply(events: readonly HandledEvent<Handled>[], manager: EntityManager): Promise<void> {
     const reports = await reportsOfFacts(events, (ids) => storedReports(manager, ids));
     const ledger: LedgerValues[] = [];
     const sources = new Map<string, ProjectedEvent<SourceRegistered>>();
@@ -50,15 +53,6 @@ export class SourceLedgerProjection implements Projection {
           break;
         case 'SourceAliasAdded':
           if (!aliases.has(aliasKey(event))) aliases.set(aliasKey(event), event);
-          break;
-        case 'FactAmended':
-        case 'FactCorrected':
-        case 'FactRetracted':
-        case 'FactsLinked':
-        case 'VerdictRecorded':
-        case 'LinkProposed':
-        case 'LinkProposalResolved':
-        case 'StoryOpened':
           break;
         default:
           assertNever(event);

@@ -1,36 +1,22 @@
-import { assertNever, type StorylineEventType } from '@storyline/story-events';
+import type { StorylineEventType } from '@storyline/story-events';
 import type { EntityManager } from 'typeorm';
-import type { ProjectedEvent, Projection } from '../runtime/projection';
+import type { HandledEvent, Projection } from '../runtime/projection';
 import { insertRows } from '../runtime/sql';
 
+const HANDLES = ['StoryOpened'] as const satisfies readonly StorylineEventType[];
+type Handled = (typeof HANDLES)[number];
+
 /** Keeps `stories`: one row per StoryOpened. */
-export class StoriesProjection implements Projection {
+export class StoriesProjection implements Projection<Handled> {
   readonly name = 'stories';
   readonly tables = ['stories'];
-  readonly handles: readonly StorylineEventType[] = ['StoryOpened'];
+  readonly handles = HANDLES;
 
-  async apply(events: readonly ProjectedEvent[], manager: EntityManager): Promise<void> {
+  async apply(events: readonly HandledEvent<Handled>[], manager: EntityManager): Promise<void> {
     const rows: Record<string, unknown>[] = [];
+    // It handles StoryOpened only: adding a type to HANDLES makes `event.data` below fail to compile.
     for (const event of events) {
-      switch (event.type) {
-        case 'StoryOpened':
-          rows.push({ id: event.data.storyId, slug: event.data.slug, title: event.data.title, opened_at: event.recordedAt, position: event.position });
-          break;
-        case 'ReportIngested':
-        case 'FactReported':
-        case 'SourceRegistered':
-        case 'SourceAliasAdded':
-        case 'FactAmended':
-        case 'FactCorrected':
-        case 'FactRetracted':
-        case 'FactsLinked':
-        case 'VerdictRecorded':
-        case 'LinkProposed':
-        case 'LinkProposalResolved':
-          break;
-        default:
-          assertNever(event);
-      }
+      rows.push({ id: event.data.storyId, slug: event.data.slug, title: event.data.title, opened_at: event.recordedAt, position: event.position });
     }
     await insertRows(manager, 'stories', ['id', 'slug', 'title', 'opened_at', 'position'], rows);
   }

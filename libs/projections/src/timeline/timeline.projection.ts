@@ -1,6 +1,6 @@
 import { assertNever, type FactReported, type ReportIngested, type StorylineEventType } from '@storyline/story-events';
 import type { EntityManager } from 'typeorm';
-import type { ProjectedEvent, Projection } from '../runtime/projection';
+import type { HandledEvent, ProjectedEvent, Projection } from '../runtime/projection';
 import { reportContext, reportsOfFacts, type ReportContext } from '../runtime/report-context';
 import { insertRows, timestampOrNull } from '../runtime/sql';
 
@@ -13,15 +13,18 @@ const COLUMNS = [
 type Column = (typeof COLUMNS)[number];
 type EntryValues = Record<Column, unknown>;
 
+const HANDLES = ['ReportIngested', 'FactReported'] as const satisfies readonly StorylineEventType[];
+type Handled = (typeof HANDLES)[number];
+
 /** Keeps `timeline_entries`: one row per report and per fact, on the three clocks. */
-export class TimelineProjection implements Projection {
+export class TimelineProjection implements Projection<Handled> {
   readonly name = 'timeline';
   readonly tables = ['timeline_entries'];
   /** {@link storedReports} finds reports by id. */
   readonly appendOnly = { timeline_entries: ["(id) WHERE kind = 'report'"] };
-  readonly handles: readonly StorylineEventType[] = ['ReportIngested', 'FactReported'];
+  readonly handles = HANDLES;
 
-  async apply(events: readonly ProjectedEvent[], manager: EntityManager): Promise<void> {
+  async apply(events: readonly HandledEvent<Handled>[], manager: EntityManager): Promise<void> {
     const reports = await reportsOfFacts(events, (ids) => storedReports(manager, ids));
     const entries: EntryValues[] = [];
     for (const event of events) {
@@ -31,17 +34,6 @@ export class TimelineProjection implements Projection {
           break;
         case 'FactReported':
           entries.push(factEntry(event, reports.get(event.data.reportId)!));
-          break;
-        case 'StoryOpened':
-        case 'SourceRegistered':
-        case 'SourceAliasAdded':
-        case 'FactAmended':
-        case 'FactCorrected':
-        case 'FactRetracted':
-        case 'FactsLinked':
-        case 'VerdictRecorded':
-        case 'LinkProposed':
-        case 'LinkProposalResolved':
           break;
         default:
           assertNever(event);
