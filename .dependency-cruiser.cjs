@@ -44,6 +44,20 @@ module.exports = {
       to: { path: '^libs/', pathNot: [LIB_ENTRY, ...PUBLIC_SUBPATHS] },
     },
     {
+      name: 'write-side-reads-no-read-model',
+      severity: 'error',
+      comment: 'The write side (libs/timeline) decides on its own streams; it never reads a read model.',
+      from: { path: '^libs/timeline/' },
+      to: { path: '^libs/projections/' },
+    },
+    {
+      name: 'read-side-gives-no-commands',
+      severity: 'error',
+      comment: 'The read side (libs/projections) shares only the vocabulary with the write side.',
+      from: { path: '^libs/projections/' },
+      to: { path: '^libs/timeline/' },
+    },
+    {
       name: 'story-events-stands-alone',
       severity: 'error',
       comment: 'The event vocabulary depends on nothing but Node, so both sides can import it.',

@@ -2,12 +2,13 @@ import { Module, type DynamicModule, type INestApplicationContext } from '@nestj
 import { NestFactory } from '@nestjs/core';
 import { loadConfig, openDatabase, type StorylineConfig } from '@storyline/database';
 import { FactReadersModule, prepareDatabase, StorageModule } from '@storyline/host';
+import { ReadSideModule } from '@storyline/projections';
 import { TimelineModule } from '@storyline/timeline';
 
 @Module({})
 class CliModule {
   static forRoot(databaseUrl: string, config: StorylineConfig): DynamicModule {
-    return { module: CliModule, imports: [StorageModule.forRoot(databaseUrl, config), FactReadersModule, TimelineModule] };
+    return { module: CliModule, imports: [StorageModule.forRoot(databaseUrl, config), FactReadersModule, TimelineModule, ReadSideModule] };
   }
 }
 

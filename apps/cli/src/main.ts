@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@storyline/database';
-import { ListStoriesQuery } from '@storyline/timeline';
+import { ListStoriesQuery } from '@storyline/projections';
 import { QueryBus } from '@nestjs/cqrs';
 import { Command, CommanderError, Option } from 'commander';
 import { CliError, describeFailure, EXIT } from './cli-error';

@@ -46,3 +46,16 @@ export function storylineProjections(): Projection[] {
   return [new StoriesProjection(), new TimelineProjection(), new SourceLedgerProjection(), new FactHistoryProjection()];
 }
 export { pause } from './runtime/pause';
+export { ReadSideModule } from './read-side.module';
+export { parseAsOf, parseOrder } from './http/as-of';
+export { resolveStory } from './stories/resolve-story';
+export { GetStoryQuery, ListStoriesQuery } from './stories/list-stories.query';
+export { GetTimelineQuery, type TimelineView } from './timeline/get-timeline.query';
+export { GetSourceLedgerQuery, type SourceLedgerView } from './source-ledger/get-source-ledger.query';
+export { GetFactLineageQuery } from './lineage/get-lineage.query';
+export { GetStoryDiffQuery } from './diff/get-story-diff.query';
+export { ListLinkProposalsQuery, type LinkProposalView, type ProposalStatus } from './link-proposals/list-link-proposals.query';
+export * from './replay/replay';
+export * from './replay/replay-state';
+export * from './replay/replay-story.query';
+export * from './replay/replay-streamer';

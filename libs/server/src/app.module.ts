@@ -4,6 +4,7 @@ import { AccessModule } from '@storyline/access';
 import { AuditModule } from '@storyline/audit';
 import type { StorylineConfig } from '@storyline/database';
 import { TimelineModule } from '@storyline/timeline';
+import { ReadSideModule } from '@storyline/projections';
 import { AuthGuard } from './http/auth.guard';
 import { HealthController } from './http/health.controller';
 import { KeysController } from './keys/keys.controller';
@@ -23,6 +24,7 @@ export class AppModule {
         AccessModule.forRoot({ databaseUrl, bootstrapKey: config.bootstrapKey, anonymousReads: config.anonymousReads, writesPerMinute: config.writesPerMinute }),
         FactReadersModule,
         TimelineModule,
+        ReadSideModule,
         AuditModule,
         WebModule,
       ],

@@ -37,3 +37,6 @@ export interface Authenticated {
   actorName?: string;
   role?: string;
 }
+
+/** Auditors and admins see events' metadata (actors, correlation); readers see the facts. */
+export const seesMetadata = (request: Authenticated): boolean => request.role === 'auditor' || request.role === 'admin';

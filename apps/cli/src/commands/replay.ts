@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { StoriesReader } from '@storyline/projections';
-import { ReplayStoryQuery, ReplayStreamer, resolveStory, type ReplayPage, type ReplayStep, type ReplaySummary } from '@storyline/timeline';
+import { ReplayStoryQuery, ReplayStreamer, resolveStory, type ReplayPage, type ReplayStep, type ReplaySummary } from '@storyline/projections';
 import { invalid } from '@storyline/story-events';
 
 export interface ReplayOptions {

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { GetTimelineQuery, parseAsOf, parseOrder, type TimelineView } from '@storyline/timeline';
+import { GetTimelineQuery, parseAsOf, parseOrder, type TimelineView } from '@storyline/projections';
 
 export interface TimelineOptions {
   readonly order?: string;

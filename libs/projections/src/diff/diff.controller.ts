@@ -1,19 +1,17 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { DiffReader, StoriesReader, type StoryDiff } from '@storyline/projections';
+import type { StoryDiff } from './diff.reader';
+import { GetStoryDiffQuery } from './get-story-diff.query';
 import { invalid } from '@storyline/story-events';
 import { read } from '@storyline/story-events';
-import { parseAsOf } from '../../http/as-of';
-import { resolveStory } from '../list-stories/resolve-story';
+import { parseAsOf } from '../http/as-of';
 
 /** What changed in a story between two instants on one clock. */
 @ApiTags('timeline')
 @Controller('stories/:story/diff')
 export class DiffController {
-  constructor(
-    private readonly stories: StoriesReader,
-    private readonly diffs: DiffReader,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @ApiQuery({ name: 'from', required: true, description: 'ISO-8601 instant (exclusive)' })
@@ -29,7 +27,6 @@ export class DiffController {
     if (from >= to) throw invalid('to', `must be after from (${from.toISOString()})`);
     const clock = query.clock === undefined ? 'reported' : read.oneOf(query.clock, 'clock', ['reported', 'recorded'] as const);
     const { atPosition } = parseAsOf({ atPosition: query.atPosition });
-    const story = await resolveStory(this.stories, ref);
-    return this.diffs.diff(story.id, { from, to, clock, atPosition });
+    return this.queries.execute(new GetStoryDiffQuery(ref, { from, to, clock, atPosition }));
   }
 }

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
-import { StoriesReader } from '@storyline/projections';
+import { StoriesReader } from '../stories/stories.reader';
 import { storyStream } from '@storyline/story-events';
-import { resolveStory } from '../list-stories/resolve-story';
+import { resolveStory } from '../stories/resolve-story';
 import { StoryReplayer, type ReplayStep } from './replay';
 import { ReplayStoryQuery, type ReplayPage } from './replay-story.query';
 

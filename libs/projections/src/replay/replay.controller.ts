@@ -1,12 +1,12 @@
 import { Controller, Get, Headers, Logger, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { StoriesReader } from '@storyline/projections';
+import { StoriesReader } from '../stories/stories.reader';
 import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { invalid } from '@storyline/story-events';
 import { read } from '@storyline/story-events';
-import { seesMetadata, type Authenticated } from '../../http/request-context';
-import { resolveStory } from '../list-stories/resolve-story';
+import { seesMetadata, type Authenticated } from '@storyline/story-events';
+import { resolveStory } from '../stories/resolve-story';
 import type { ReplayStep, StateDetail } from './replay';
 import { ReplayStoryQuery, type ReplayPage } from './replay-story.query';
 import { ReplayStreamer } from './replay-streamer';

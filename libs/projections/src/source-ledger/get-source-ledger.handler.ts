@@ -1,6 +1,7 @@
-import { resolveStory } from '../list-stories/resolve-story';
+import { resolveStory } from '../stories/resolve-story';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { SourceLedgerReader, StoriesReader } from '@storyline/projections';
+import { SourceLedgerReader } from './source-ledger.reader';
+import { StoriesReader } from '../stories/stories.reader';
 import { GetSourceLedgerQuery, type SourceLedgerView } from './get-source-ledger.query';
 
 @QueryHandler(GetSourceLedgerQuery)

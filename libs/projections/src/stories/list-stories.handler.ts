@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { resolveStory } from './resolve-story';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
-import { StoriesReader } from '@storyline/projections';
+import { StoriesReader } from './stories.reader';
 import { storyStream } from '@storyline/story-events';
 import { GetStoryQuery, ListStoriesQuery } from './list-stories.query';
 import { type StorySummary } from '@storyline/story-events';

@@ -1,4 +1,4 @@
-import type { StoriesReader } from '@storyline/projections';
+import type { StoriesReader } from './stories.reader';
 import { DomainError } from '@storyline/story-events';
 import type { StorySummary } from '@storyline/story-events';
 

@@ -1,6 +1,7 @@
-import { resolveStory } from '../list-stories/resolve-story';
+import { resolveStory } from '../stories/resolve-story';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { StoriesReader, TimelineReader } from '@storyline/projections';
+import { StoriesReader } from '../stories/stories.reader';
+import { TimelineReader } from './timeline.reader';
 import { GetTimelineQuery, type TimelineView } from './get-timeline.query';
 
 @QueryHandler(GetTimelineQuery)

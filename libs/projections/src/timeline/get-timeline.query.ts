@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { TimelineEntry, TimelineLink } from '@storyline/projections';
+import type { TimelineEntry, TimelineLink } from './timeline-entry';
 import type { AsOf, TimelineOrder } from '@storyline/story-events';
 
 export type { TimelineEntry, TimelineLink };

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { parseAsOf, parseOrder } from '../../http/as-of';
-import { GetSourceLedgerQuery, type SourceLedgerView } from '../get-source-ledger/get-source-ledger.query';
+import { parseAsOf, parseOrder } from '../http/as-of';
+import { GetSourceLedgerQuery, type SourceLedgerView } from '../source-ledger/get-source-ledger.query';
 import { GetTimelineQuery, type TimelineView } from './get-timeline.query';
 
 const AS_OF_PARAMS = [

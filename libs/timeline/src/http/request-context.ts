@@ -9,8 +9,6 @@ import type { Authenticated } from '@storyline/story-events';
 
 export type { Authenticated };
 
-/** Auditors and admins see events' metadata (actors, correlation); readers see the facts. */
-export const seesMetadata = (request: Authenticated): boolean => request.role === 'auditor' || request.role === 'admin';
 
 function header(request: Request, name: string): string | null {
   const value = request.headers[name];

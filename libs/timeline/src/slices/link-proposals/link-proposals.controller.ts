@@ -1,21 +1,13 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE, type EventStore } from '@storyline/event-store';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { storyFold } from '../../command-handling/folds';
-import { foldEvents } from '../../command-handling/stream-decider';
 import { invalid } from '@storyline/story-events';
-import { storyStream } from '@storyline/story-events';
 import { isUuid } from '@storyline/story-events';
 import { read } from '@storyline/story-events';
 import { commandContext, type Authenticated } from '../../http/request-context';
 import { storyIdFromRef } from '../../http/story-ref';
-import { StoriesReader } from '@storyline/projections';
-import { resolveStory } from '../list-stories/resolve-story';
 import { ResolveLinkProposalCommand, type ProposalResolvedAnswer } from './link-proposals';
-
-const STATUSES = ['proposed', 'accepted', 'rejected'] as const;
 
 function reasonOf(body: unknown, required: boolean): string | null {
   const input = body === undefined || body === null ? {} : read.object(body, '');
@@ -24,27 +16,11 @@ function reasonOf(body: unknown, required: boolean): string | null {
   return read.optionalText(input.reason, 'reason', { max: 2_000 })?.trim() ?? null;
 }
 
-/** The analyst's queue of links the extractor proposed, and the answers to them. */
+/** The analyst's answers to the links the extractor proposed. (The queue itself is a read: libs/projections.) */
 @ApiTags('facts')
 @Controller('stories/:story/link-proposals')
 export class LinkProposalsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly stories: StoriesReader,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
-
-  @Get()
-  @ApiQuery({ name: 'status', required: false, enum: STATUSES })
-  @ApiOkResponse({ description: '{proposals: [{linkId, fromFactId, toFactId, kind, reason, status}]}, the best first' })
-  async list(@Param('story') ref: string, @Query('status') status: string | undefined) {
-    const wanted = status === undefined ? undefined : read.oneOf(status, 'status', STATUSES);
-    const story = await resolveStory(this.stories, ref);
-    const events = await this.store.readStream(storyStream(story.id));
-    const state = foldEvents(storyFold, events);
-    const proposals = [...state.proposals.entries()].map(([linkId, proposal]) => ({ linkId, ...proposal }));
-    return { proposals: proposals.filter((proposal) => wanted === undefined || proposal.status === wanted) };
-  }
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':linkId/accept')
   @ApiBody({ required: false, schema: { type: 'object', properties: { reason: { type: 'string' } } } })
