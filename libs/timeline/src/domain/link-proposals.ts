@@ -2,7 +2,7 @@ import { EXTRACTOR, proposeLinks, type LinkableFact } from '@storyline/extractio
 import { DomainError } from '@storyline/story-events';
 import type { FactReported, StoryEvent } from '@storyline/story-events';
 import { nameBasedId } from '@storyline/story-events';
-import { linkKey, type StoryState } from './story';
+import { linkKey, type StoryState } from './story-state';
 
 /** Proposals below this score are noise to an analyst; above it, worth a look. */
 export const PROPOSAL_MIN_SCORE = 0.5;
