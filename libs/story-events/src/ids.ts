@@ -21,6 +21,9 @@ export function nameBasedId(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** A story's slug: lowercase letters, digits and single hyphens. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export const storyIdForSlug = (slug: string): string => nameBasedId(`story:${slug}`);
 export const sourceIdForName = (normalisedName: string): string => nameBasedId(`source:${normalisedName}`);
 

@@ -1,4 +1,4 @@
-import { SLUG } from '@storyline/timeline';
+import { SLUG } from '@storyline/story-events';
 import { invalid, isUuid, storyIdForSlug, storyStream } from '@storyline/story-events';
 
 /** Query parameters as Express hands them over: a repeated one arrives as an array. */

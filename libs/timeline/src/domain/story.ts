@@ -1,11 +1,11 @@
-import { DomainError, invalid, read, type FactReported, type ReportIngested, type StoryEvent } from '@storyline/story-events';
+import { DomainError, invalid, read, SLUG, type FactReported, type ReportIngested, type StoryEvent } from '@storyline/story-events';
 import { proposeLinkEvents } from './link-proposals';
 import type { ReportSubmission } from './report';
 import { contentKey, type StoryState } from './story-state';
 
 export * from './story-state';
 
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { SLUG };
 
 export interface OpenStory {
   readonly storyId: string;
