@@ -11,7 +11,8 @@ import {
   parseRetraction,
   parseVerdict,
 } from './fact-changes';
-import { evolveStory, initialStoryState, type StoryState } from './story';
+import type { StoryState } from './story';
+import { givenStory } from './testing/given';
 
 const F1 = '11111111-1111-4111-8111-111111111111';
 const F2 = '22222222-2222-4222-8222-222222222222';
@@ -23,7 +24,7 @@ const history: StoryEvent[] = [
   { type: 'FactReported', data: { storyId: 's', factId: F1, reportId: R1, statement: 'A', evidence: { start: 0, end: 6 }, attributedTo: null, modality: 'asserted', occurred: null, entities: [], attribution: null } },
   { type: 'FactReported', data: { storyId: 's', factId: F2, reportId: R1, statement: 'B', evidence: { start: 7, end: 12 }, attributedTo: null, modality: 'asserted', occurred: null, entities: [], attribution: null } },
 ];
-const given = (...more: StoryEvent[]): StoryState => [...history, ...more].reduce((state, event) => evolveStory(state, event), initialStoryState);
+const given = (...more: StoryEvent[]): StoryState => givenStory(...history, ...more);
 const retracted: StoryEvent = { type: 'FactRetracted', data: { storyId: 's', factId: F1, reason: 'withdrawn', retractedAt: '2025-11-22T00:00:00.000Z', reportId: null } };
 
 describe('changing facts after they were reported', () => {

@@ -1,12 +1,12 @@
 import type { StoryEvent } from '@storyline/story-events';
 import { decideResolveProposal } from './link-proposals';
-import { evolveStory, initialStoryState, type StoryState } from './story';
+import { givenStory } from './testing/given';
 
 const proposed: StoryEvent = {
   type: 'LinkProposed',
   data: { storyId: 's', linkId: 'L', fromFactId: 'f2', toFactId: 'f1', kind: 'contradicts', score: 0.9, reason: 'different counterpart', proposedBy: 'test 1' },
 };
-const given = (...events: StoryEvent[]): StoryState => events.reduce((state, event) => evolveStory(state, event), initialStoryState);
+const given = givenStory;
 
 describe('answering a link proposal', () => {
   it('accepting records the answer and the link itself', () => {

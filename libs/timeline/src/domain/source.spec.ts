@@ -1,8 +1,9 @@
-import { decideAddAlias, decideRegisterSource, evolveSource, initialSourceState, parseRegisterSource } from './source';
+import { decideAddAlias, decideRegisterSource, initialSourceState, parseRegisterSource } from './source';
+import { givenSource } from './testing/given';
 
 describe('registering sources and aliases', () => {
   const registered = decideRegisterSource(initialSourceState, { sourceId: 'p', name: 'Politico', kind: 'outlet', aliases: ['POLITICO', 'Politico Europe'] });
-  const state = registered.reduce((acc, event) => evolveSource(acc, event), initialSourceState);
+  const state = givenSource(...registered);
 
   it('registers a source with its aliases, dropping spellings that normalise to its own name', () => {
     expect(registered.map((event) => event.type)).toEqual(['SourceRegistered', 'SourceAliasAdded']);

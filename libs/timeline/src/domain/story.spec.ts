@@ -1,10 +1,10 @@
 import { DomainError } from '@storyline/story-events';
 import type { StoryEvent } from '@storyline/story-events';
+import { givenStory } from './testing/given';
 import { parseReport } from './report';
-import { decideIngestReport, decideOpenStory, evolveStory, initialStoryState, type IngestReport, type StoryState } from './story';
+import { decideIngestReport, decideOpenStory, evolveStory, initialStoryState, type IngestReport } from './story';
 
-const given = (...events: StoryEvent[]): StoryState =>
-  events.reduce((state, event, index) => evolveStory(state, event, { position: BigInt(index + 1) }), initialStoryState);
+const given = givenStory;
 
 const opened: StoryEvent = { type: 'StoryOpened', data: { storyId: 's1', slug: 'talks', title: 'Talks' } };
 const text = 'An envoy met an official. Sources said so.';
