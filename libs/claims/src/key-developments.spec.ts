@@ -56,4 +56,16 @@ describe('keyDevelopments', () => {
     expect(topDays(keyDevelopments(groupClaims(facts)), 1)).toEqual(['2011-03-17']);
     expect(topDays(keyDevelopments(groupClaims(facts)), 5)).toEqual(['2011-03-17', '2011-03-18']);
   });
+
+  it('sets aside one outlet\'s template text and history long before the story began', () => {
+    const template = Array.from({ length: 12 }, (_, index) =>
+      fact(`t${index}`, 'CNN', `2011-03-${String(index + 1).padStart(2, '0')}`, 'Comments posted on 7 March are not pre-screened before they post.', '2011-03-07'),
+    );
+    const history = fact('r9', 'Reuters', '2011-03-20', 'Gaddafi seized power in a coup in 1969.', '1969-09-01');
+    const view = keyDevelopments(groupClaims([...facts, ...template, history]));
+    expect(view.templates).toHaveLength(1);
+    expect(view.days.map((day) => day.day)).not.toContain('2011-03-07');
+    expect(view.background.map((development) => development.day)).toEqual(['1969-09-01']);
+    expect(keyDevelopments(groupClaims([...facts, ...template]), { templateMinReports: 20 }).templates).toEqual([]);
+  });
 });

@@ -27,6 +27,10 @@ export interface KeyDevelopments {
   readonly days: readonly DevelopmentDay[];
   /** Claims with no day-precision occurred time: shown apart, never guessed onto a day. */
   readonly undated: number;
+  /** Claims dated long before the story's first report (history the reports recall), kept out of the ranking. */
+  readonly background: readonly Development[];
+  /** Ids of claims set aside as one outlet's template text (see `templateShare`). */
+  readonly templates: readonly string[];
 }
 
 export interface DevelopmentOptions {
@@ -38,11 +42,23 @@ export interface DevelopmentOptions {
   readonly reportWeight: (gapDays: number) => number;
   /** Only claims carried by at least this many reports become developments. */
   readonly minReports: number;
+  /**
+   * A claim only one outlet carries, in more than this share of that outlet's reports on the
+   * story (and at least `templateMinReports` of them), is the outlet's template text (a comment
+   * policy, an advertisement, a related-story teaser), not a development.
+   */
+  readonly templateShare: number;
+  readonly templateMinReports: number;
+  /** Claims dated more than this many days before the story's first report are background. */
+  readonly backgroundDays: number;
 }
 
 export const DEFAULT_DEVELOPMENTS: DevelopmentOptions = {
   reportWeight: (gap) => 1 + Math.log2(1 + Math.min(Math.max(gap, 0), 30)) / 2,
   minReports: 1,
+  templateShare: 0.1,
+  templateMinReports: 10,
+  backgroundDays: 31,
 };
 
 /**
@@ -52,16 +68,29 @@ export const DEFAULT_DEVELOPMENTS: DevelopmentOptions = {
  * Pure and deterministic.
  */
 export function keyDevelopments(claims: readonly Claim[], options: Partial<DevelopmentOptions> = {}): KeyDevelopments {
-  const { reportWeight, minReports } = { ...DEFAULT_DEVELOPMENTS, ...options };
+  const settings = { ...DEFAULT_DEVELOPMENTS, ...options };
+  const { reportWeight, minReports } = settings;
+  const story = storyExtent(claims);
+  const isTemplate = templateTest(story.reportsByOutlet, settings);
   const byDay = new Map<string, { developments: Development[]; reports: Map<string, number>; outlets: Set<string> }>();
+  const background: Development[] = [];
+  const templates: string[] = [];
   let undated = 0;
   for (const claim of claims) {
+    if (isTemplate(claim)) {
+      templates.push(claim.id);
+      continue;
+    }
     if (claim.occurredDay === null) {
       undated += 1;
       continue;
     }
     if (claim.reportCount < minReports) continue;
     const day = claim.occurredDay;
+    if (story.firstDay !== null && daysBetween(day, story.firstDay) > settings.backgroundDays) {
+      background.push(developmentOf(claim, day));
+      continue;
+    }
     if (!byDay.has(day)) byDay.set(day, { developments: [], reports: new Map(), outlets: new Set() });
     const entry = byDay.get(day)!;
     entry.developments.push(developmentOf(claim, day));
@@ -79,7 +108,29 @@ export function keyDevelopments(claims: readonly Claim[], options: Partial<Devel
     developments: entry.developments.sort(byCarriage),
   }));
   days.sort((a, b) => b.score - a.score || a.day.localeCompare(b.day));
-  return { days, undated };
+  return { days, undated, background: background.sort(byCarriage), templates };
+}
+
+function storyExtent(claims: readonly Claim[]): { firstDay: string | null; reportsByOutlet: Map<string, number> } {
+  const reports = new Map<string, string>();
+  let firstDay: string | null = null;
+  for (const claim of claims) {
+    for (const member of claim.members) {
+      reports.set(member.reportId, member.outlet);
+      const day = dayOf(member.reportedAt);
+      if (firstDay === null || day < firstDay) firstDay = day;
+    }
+  }
+  const reportsByOutlet = new Map<string, number>();
+  for (const outlet of reports.values()) reportsByOutlet.set(outlet, (reportsByOutlet.get(outlet) ?? 0) + 1);
+  return { firstDay, reportsByOutlet };
+}
+
+function templateTest(reportsByOutlet: ReadonlyMap<string, number>, settings: DevelopmentOptions): (claim: Claim) => boolean {
+  return (claim) =>
+    claim.outlets.length === 1 &&
+    claim.reportCount >= settings.templateMinReports &&
+    claim.reportCount > settings.templateShare * (reportsByOutlet.get(claim.outlets[0]) ?? 0);
 }
 
 /** The `k` highest-ranked days of the view, as a timeline shows them (in date order). */
