@@ -43,6 +43,7 @@ export class ClaimIndex {
   private readonly buckets = new Map<string, string[]>();
   private readonly links: FactLink[] = [];
   private readonly factDays = new Map<string, string | null>();
+  private contradictionsByClaim: Map<string, Set<string>> | null = null;
   private sequence = 0;
 
   constructor(private readonly options: GroupingOptions = DEFAULT_GROUPING) {}
@@ -72,12 +73,14 @@ export class ClaimIndex {
     const member = { factId: fact.id, reportId: fact.reportId, outlet: fact.outlet, reportedAt: fact.reportedAt, role: 'first' as const, rule: join.rule, score: join.score, occurredDay: day, sequence };
     this.claimsById.get(join.claimId)!.members.push(member);
     this.claimOfFact.set(fact.id, join.claimId);
+    this.contradictionsByClaim = null;
     return join;
   }
 
   /** Records a link between facts; `contradicts` links show on both claims once both facts are in. */
   addLink(link: FactLink): void {
     this.links.push(link);
+    this.contradictionsByClaim = null;
   }
 
   claimIdOf(factId: string): string | undefined {
@@ -137,6 +140,7 @@ export class ClaimIndex {
   }
 
   private contradictions(): Map<string, Set<string>> {
+    if (this.contradictionsByClaim) return this.contradictionsByClaim;
     const byClaim = new Map<string, Set<string>>();
     for (const link of this.links) {
       if (link.kind !== 'contradicts') continue;
@@ -148,6 +152,7 @@ export class ClaimIndex {
         byClaim.get(claim)!.add(other);
       }
     }
+    this.contradictionsByClaim = byClaim;
     return byClaim;
   }
 
