@@ -118,8 +118,10 @@ function main(): void {
   for (const topic of loadT17Topics()) {
     const extracted = extractArticles(topic.articles, { fresh });
     rows.push(scoreTopic(topic, extracted));
-    // Fact statistics (facts per article, attribution share, furniture) belong here once
-    // scripts/eval/facts.ts exists: print its figures for `extracted` beside the claims table.
+    // ---- FACT STATISTICS (scripts/eval/facts.ts, written with libs/extraction) ----
+    // Once that module exists, compute its figures (facts per article, share attributed,
+    // furniture matches) for `extracted` here and print them beside the claims table.
+    // ---- end FACT STATISTICS ----
   }
   printTable(rows);
 }
