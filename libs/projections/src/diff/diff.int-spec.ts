@@ -37,7 +37,16 @@ describe('DiffReader on the founding story', () => {
     });
     expect(diff.corrected).toEqual([]);
     expect(diff.retracted).toEqual([]);
-    // The contradiction was recorded long after 28 Nov 2025: links live on the recorded clock only.
+    // Recorded long after, the contradiction counts on the reported clock once both facts are reported.
+    expect(diff.contradicted).toEqual([
+      expect.objectContaining({ linkId: revisions.contradictionId, factId: story.ids.f3, at: '2025-11-27T12:00:00.000Z' }),
+    ]);
+    expect(diff.contradicted[0].contradicts).toMatchObject({ factId: story.ids.f1, statement: AMENDED_F1 });
+  });
+
+  it('on the reported clock, counts no contradiction before the later of its two facts is reported', async () => {
+    const diff = await reader.diff(story.storyId, { from: day('2025-11-19T00:00:00Z'), to: day('2025-11-27T11:59:59Z'), clock: 'reported' });
+    expect(diff.added.map((item) => letter(item.factId))).toEqual(['f1', 'f2', 'f6']);
     expect(diff.contradicted).toEqual([]);
   });
 

@@ -60,8 +60,9 @@ export interface DiffItems {
 
 /**
  * What changed in a story between two instants on one clock: facts reported (or recorded)
- * in (from, to], corrections and retractions that count in it, and contradictions recorded
- * in it (links exist on the recorded clock only, whatever the diff's clock).
+ * in (from, to], corrections and retractions that count in it, and contradictions that became
+ * visible in it: on the reported clock when the later of the two facts was reported, on the
+ * recorded clock when the link was recorded (as the timeline shows links).
  */
 export function storyDiff(input: DiffInput, window: DiffWindow): DiffItems {
   const story = new StoryAt(input, window);
@@ -78,7 +79,8 @@ export function storyDiff(input: DiffInput, window: DiffWindow): DiffItems {
     corrected: changes('corrected').map((version) => story.corrected(version)),
     retracted: changes('retracted').map((version) => story.retracted(version)),
     contradicted: input.history.links
-      .filter((link) => link.kind === 'contradicts' && inWindow(link.recordedAt) && story.has(link.fromFactId) && story.has(link.toFactId))
+      .filter((link) => link.kind === 'contradicts' && story.has(link.fromFactId) && story.has(link.toFactId) && inWindow(story.linkTime(link)))
+      .sort(chronological((link) => story.linkTime(link)))
       .map((link) => story.contradicted(link)),
   };
 }
@@ -112,6 +114,14 @@ class StoryAt {
     return this.window.clock === 'reported' ? row.reportedAt : row.recordedAt;
   }
 
+  /** When a link becomes visible on the diff's clock: both facts reported, or the link recorded. */
+  linkTime(link: FactLinkRow): Date | null {
+    if (this.window.clock === 'recorded') return link.recordedAt;
+    const from = this.facts.get(link.fromFactId)?.reportedAt ?? null;
+    const to = this.facts.get(link.toFactId)?.reportedAt ?? null;
+    return from === null || to === null ? null : from > to ? from : to;
+  }
+
   versionTime(version: FactVersionRow): Date | null {
     return this.window.clock === 'reported' ? version.effectiveAt : version.recordedAt;
   }
@@ -139,7 +149,7 @@ class StoryAt {
   }
 
   contradicted(link: FactLinkRow): ContradictedFact {
-    const fact = { ...this.fact(link.fromFactId), at: link.recordedAt.toISOString(), linkId: link.linkId, contradicts: this.fact(link.toFactId) };
+    const fact = { ...this.fact(link.fromFactId), at: this.linkTime(link)!.toISOString(), linkId: link.linkId, contradicts: this.fact(link.toFactId) };
     return link.reason === null ? fact : { ...fact, reason: link.reason };
   }
 

@@ -2,7 +2,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { LinkKind, Verdict } from '@storyline/story-events';
 import { bigintColumn } from './bigint-column';
 
-/** A typed relation between two facts; it exists on the recorded clock only. */
+/**
+ * A typed relation between two facts. The timeline and diff show it on the reported clock once
+ * both facts are reported, on the recorded clock from `recordedAt`; lineage from `recordedAt`.
+ */
 @Entity('fact_links')
 @Index('fact_links_story_position_idx', ['storyId', 'position'])
 @Index('fact_links_from_fact_idx', ['fromFactId'])

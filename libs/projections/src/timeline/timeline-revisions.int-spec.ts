@@ -44,10 +44,25 @@ describe('TimelineReader on the founding story with amendments, corrections, ret
     expect(entry(after, 'f2')).toMatchObject({ statement: 'The talks took place in Miami.', status: 'retracted', corrected: false });
   });
 
-  it('leaks no link or verdict recorded after the instant into a reported-clock view', async () => {
+  it('on the reported clock, shows a link once both its facts are reported, but no verdict recorded after the instant', async () => {
     const after = await reader.timeline(story.storyId, reportedAsOf('2025-11-29T00:00:00Z'));
-    expect(after.links).toEqual([]);
+    expect(after.links.map((link) => [link.kind, letter(link.fromFactId), letter(link.toFactId)])).toEqual([
+      ['contradicts', 'f3', 'f1'],
+      ['repeats', 'f4', 'f1'],
+    ]);
     expect(after.entries.filter((found) => found.verdict !== undefined)).toEqual([]);
+    const before = await reader.timeline(story.storyId, reportedAsOf('2025-11-27T11:59:59Z'));
+    expect(before.links).toEqual([]);
+  });
+
+  it('on the recorded clock, shows a link only from when it was recorded', async () => {
+    const log = await harness.store.readAll({ after: revisions.beforeAmendment, maxCount: 100 });
+    const linkedAt = log.find((event) => event.type === 'FactsLinked')!.recordedAt;
+    const before = await reader.timeline(story.storyId, { order: 'recorded', clock: 'recorded', asOf: new Date(linkedAt.getTime() - 1) });
+    expect(letters(before)).toEqual(expect.arrayContaining(['f1', 'f3', 'f4']));
+    expect(before.links).toEqual([]);
+    const at = await reader.timeline(story.storyId, { order: 'recorded', clock: 'recorded', asOf: linkedAt });
+    expect(at.links.map((link) => link.kind)).toEqual(['contradicts']);
   });
 
   it('on the recorded clock, shows the statement as recorded at the position before the amendment', async () => {

@@ -63,11 +63,15 @@ function asOfFilter(view: AsOf, reportedColumn: string, recordedColumn = 'record
 
 /**
  * Everything a story's timeline shows up to `position`, in one statement: entries, fact versions
- * (on the view's clock), and links and verdicts (recorded clock only), each in log order, as
+ * (on the view's clock), links (on the reported clock, every link the log holds, for the reader to
+ * keep those between facts it shows) and verdicts (recorded clock only), each in log order, as
  * JSON arrays, which cost far less to decode than rows hydrated into entities.
  */
 export async function readTimelineContent(db: Queryable, storyId: string, view: AsOf, position: bigint): Promise<TimelineContent> {
   const recordedOnly = view.asOf === undefined ? '' : ' AND recorded_at <= $3';
+  // A link is visible on the reported clock once both linked facts are reported (the reader keeps
+  // only links between facts it shows); on the recorded clock, from when it was recorded.
+  const linksRecorded = (view.clock ?? 'reported') === 'recorded' ? recordedOnly : '';
   const [row]: { entries: unknown[][]; versions: unknown[][]; links: unknown[][]; verdicts: unknown[][]; generation: string }[] = await db.query(
     `SELECT
        (SELECT coalesce(json_agg(json_build_array(id, kind, report_id, source, ${millis('reported_at')}, ${millis('recorded_at')},
@@ -77,7 +81,7 @@ export async function readTimelineContent(db: Queryable, storyId: string, view: 
        (SELECT coalesce(json_agg(json_build_array(fact_id, position::text, kind, status, changes, ${millis('effective_at')}) ORDER BY position), '[]')
           FROM fact_versions WHERE story_id = $1 AND position <= $2${asOfFilter(view, 'effective_at')}) AS versions,
        (SELECT coalesce(json_agg(json_build_array(link_id, from_fact_id, to_fact_id, kind, reason) ORDER BY position), '[]')
-          FROM fact_links WHERE story_id = $1 AND position <= $2${recordedOnly}) AS links,
+          FROM fact_links WHERE story_id = $1 AND position <= $2${linksRecorded}) AS links,
        (SELECT coalesce(json_agg(json_build_array(fact_id, verdict) ORDER BY position), '[]')
           FROM fact_verdicts WHERE story_id = $1 AND position <= $2${recordedOnly}) AS verdicts,
        ${GENERATION} AS generation`,
