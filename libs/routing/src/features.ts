@@ -7,6 +7,7 @@ import type { ReportFeatures, Weighted } from './types';
  */
 export interface ExtractedReportLike {
   readonly publishedAt?: { readonly value: string } | null;
+  readonly outlet?: { readonly value: string } | null;
   readonly entities: ReadonlyArray<{ readonly name: string; readonly mentions: ReadonlyArray<unknown> }>;
 }
 
@@ -18,6 +19,8 @@ export interface FeatureInput {
   readonly extracted?: ExtractedReportLike | null;
   /** Publication instant when known to the caller; otherwise the extraction's. */
   readonly publishedAt?: string | null;
+  /** Outlet when known to the caller; otherwise the extraction's. Its own name is left out. */
+  readonly outlet?: string | null;
 }
 
 export interface FeatureLimits {
@@ -39,11 +42,17 @@ export function reportFeatures(input: FeatureInput, limits: FeatureLimits): Repo
   } else {
     for (const name of capitalisedRuns(input.text)) add(entityCounts, entityKey(name), 1);
   }
+  // An outlet names itself in every report it sends (datelines, credits): that says nothing
+  // about the story, and would pull one outlet's reports together across stories.
+  const outlet = entityKey(input.outlet ?? input.extracted?.outlet?.value ?? '');
   entityCounts.delete('');
+  entityCounts.delete(outlet);
   const termCounts = new Map<string, number>();
-  for (const match of input.text.matchAll(WORD)) {
-    const word = termKey(match[0]);
-    if (word.length >= 3 && !STOPWORDS.has(word)) add(termCounts, word, 1);
+  const lowered = input.text.normalize('NFC').toLowerCase();
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(lowered); match !== null; match = WORD.exec(lowered)) {
+    const word = trimWord(match[0]);
+    if (word.length >= 3 && !STOPWORDS.has(word) && word !== outlet) termCounts.set(word, (termCounts.get(word) ?? 0) + 1);
   }
   return {
     reportId: input.reportId,
@@ -63,8 +72,12 @@ export function entityKey(name: string): string {
     .trim();
 }
 
-function termKey(word: string): string {
-  return word.normalize('NFC').toLowerCase().replace(/['’]s?$/u, '').replace(/-+$/u, '');
+/** Drops a possessive or a trailing hyphen from an already lower-cased word. */
+function trimWord(word: string): string {
+  const last = word.charCodeAt(word.length - 1);
+  if (last === 0x73 /* s */ && word.length > 2 && (word[word.length - 2] === "'" || word[word.length - 2] === '’')) return word.slice(0, -2);
+  if (last === 0x27 || last === 0x2019 || last === 0x2d) return word.replace(/['’-]+$/u, '');
+  return word;
 }
 
 /** Runs of capitalised words not opening a sentence, for text that arrives without extraction. */
@@ -87,10 +100,20 @@ function add(counts: Map<string, number>, key: string, by: number): void {
 
 /** The `limit` largest counts, ties by key, returned sorted by key. */
 export function heaviest(counts: ReadonlyMap<string, number>, limit: number): Weighted[] {
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || compareKeys(a[0], b[0]))
-    .slice(0, limit)
-    .sort((a, b) => compareKeys(a[0], b[0]));
+  if (counts.size <= limit) return [...counts.entries()].sort((a, b) => compareKeys(a[0], b[0]));
+  // Most of a long report's words share a few small counts: find the count at which the cut
+  // falls, keep everything above it, and break the tie at the cut by key (no full sort).
+  const above = [...counts.values()].sort((a, b) => b - a);
+  const cut = above[limit - 1];
+  const kept: Weighted[] = [];
+  const atCut: string[] = [];
+  for (const [key, count] of counts) {
+    if (count > cut) kept.push([key, count]);
+    else if (count === cut) atCut.push(key);
+  }
+  atCut.sort(compareKeys);
+  for (const key of atCut.slice(0, limit - kept.length)) kept.push([key, cut]);
+  return kept.sort((a, b) => compareKeys(a[0], b[0]));
 }
 
 /** Code-unit order, independent of the locale the process runs in. */

@@ -1,5 +1,5 @@
 import { compareKeys, heaviest } from './features';
-import type { ReportFeatures, StoryProfileSnapshot, Weighted } from './types';
+import type { ProfileNorms, ReportFeatures, StoryProfileSnapshot, Weighted } from './types';
 
 export interface ProfileLimits {
   readonly decay: number;
@@ -18,6 +18,8 @@ export class StoryProfile {
   lastPublished: number | null = null;
   entities = new Map<string, number>();
   terms = new Map<string, number>();
+  /** Set by the router when it scores; cleared whenever the weights change. */
+  norms: ProfileNorms | null = null;
 
   constructor(readonly storyId: string) {}
 
@@ -28,10 +30,12 @@ export class StoryProfile {
     profile.lastPublished = instant(snapshot.lastPublishedAt);
     profile.entities = new Map(snapshot.entities);
     profile.terms = new Map(snapshot.terms);
+    profile.norms = snapshot.norms;
     return profile;
   }
 
   add(report: ReportFeatures, limits: ProfileLimits): void {
+    this.norms = null;
     this.entities = blend(this.entities, unitVector(report.entities), limits.decay, limits.profileEntities);
     this.terms = blend(this.terms, unitVector(report.terms), limits.decay, limits.profileTerms);
     this.reports += 1;
@@ -44,6 +48,7 @@ export class StoryProfile {
    * a rebuild from the log gives the exact profile.
    */
   remove(report: ReportFeatures): void {
+    this.norms = null;
     this.entities = subtract(this.entities, unitVector(report.entities));
     this.terms = subtract(this.terms, unitVector(report.terms));
     this.reports = Math.max(0, this.reports - 1);
@@ -51,6 +56,7 @@ export class StoryProfile {
 
   /** Folds another story's profile into this one (a merge). */
   absorb(other: StoryProfile, limits: ProfileLimits): void {
+    this.norms = null;
     this.entities = blend(this.entities, [...other.entities.entries()], 1, limits.profileEntities);
     this.terms = blend(this.terms, [...other.terms.entries()], 1, limits.profileTerms);
     this.reports += other.reports;
@@ -73,6 +79,7 @@ export class StoryProfile {
       lastPublishedAt: this.lastPublished === null ? null : new Date(this.lastPublished).toISOString(),
       entities: sortedEntries(this.entities),
       terms: sortedEntries(this.terms),
+      norms: this.norms,
     };
   }
 

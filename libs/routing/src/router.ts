@@ -1,7 +1,10 @@
 import { compareKeys, reportFeatures, type FeatureInput } from './features';
+import { FeatureFrequencies, type FeatureStat } from './frequencies';
 import { instant, StoryProfile } from './profile';
 import type {
   InboxPolicy,
+  MergeProposal,
+  ProfileNorms,
   Proposal,
   ProposalReasons,
   ReportFeatures,
@@ -19,7 +22,7 @@ import type {
 export const ROUTER_VERSION = 'tfidf-centroid/1.0.0';
 
 export const DEFAULT_ROUTER_CONFIG: RouterConfig = Object.freeze({
-  newStoryBelow: 0.12,
+  newStoryBelow: 0.1,
   entityShare: 0.6,
   timeShare: 0.2,
   timeHalfLifeDays: 14,
@@ -28,12 +31,14 @@ export const DEFAULT_ROUTER_CONFIG: RouterConfig = Object.freeze({
   profileTerms: 300,
   reportEntities: 40,
   reportTerms: 80,
+  mergeCheckFrom: 2,
+  idfExponent: 0.25,
   maxProposals: 3,
   maxVocabulary: 200_000,
 });
 
 /** An inbox's policy when it sets none: join at once only on a clear match. */
-export const DEFAULT_INBOX_POLICY: InboxPolicy = Object.freeze({ autoJoinAt: 0.3, autoOpen: true });
+export const DEFAULT_INBOX_POLICY: InboxPolicy = Object.freeze({ autoJoinAt: 0.2, autoOpen: true, autoMergeAt: 0.5 });
 
 /** A snapshot from another router version, or a story id the router does not know. */
 export class RoutingError extends Error {
@@ -59,11 +64,19 @@ export class RoutingError extends Error {
 export class Router {
   private reportsSeen = 0;
   /** Document frequencies of entities and of content words, kept apart (no key prefixes to build per lookup). */
-  private readonly entityFrequencies = new Map<string, number>();
-  private readonly termFrequencies = new Map<string, number>();
+  private readonly entityFrequencies = new FeatureFrequencies();
+  private readonly termFrequencies = new FeatureFrequencies();
+  /** Each story's profile bound to its feature stats; rebuilt when the profile changes. */
+  private readonly bound = new Map<string, BoundProfile>();
   private readonly stories = new Map<string, StoryProfile>();
 
-  constructor(readonly config: RouterConfig = DEFAULT_ROUTER_CONFIG) {}
+  /** ln(reportsSeen + 1), kept with the count. */
+  private logReports = 0;
+  private readonly flatten: (idf: number) => number;
+
+  constructor(readonly config: RouterConfig = DEFAULT_ROUTER_CONFIG) {
+    this.flatten = flattening(config.idfExponent);
+  }
 
   static restore(snapshot: RouterSnapshot, config: RouterConfig = DEFAULT_ROUTER_CONFIG): Router {
     if (snapshot.routerVersion !== ROUTER_VERSION) {
@@ -75,6 +88,7 @@ export class Router {
     }
     const router = new Router(config);
     router.reportsSeen = snapshot.reportsSeen;
+    router.logReports = Math.log(snapshot.reportsSeen + 1);
     for (const [key, count] of snapshot.documentFrequencies) {
       if (key.startsWith('e:')) router.entityFrequencies.set(key.slice(2), count);
       else if (key.startsWith('t:')) router.termFrequencies.set(key.slice(2), count);
@@ -109,8 +123,9 @@ export class Router {
   /** Counts a routed report in the document frequencies (whether or not it joins a story). */
   observe(report: ReportFeatures): void {
     this.reportsSeen += 1;
-    for (const [key] of report.entities) bump(this.entityFrequencies, key);
-    for (const [key] of report.terms) bump(this.termFrequencies, key);
+    this.logReports = Math.log(this.reportsSeen + 1);
+    for (const [key] of report.entities) this.entityFrequencies.bump(key);
+    for (const [key] of report.terms) this.termFrequencies.bump(key);
     if (this.entityFrequencies.size + this.termFrequencies.size > this.config.maxVocabulary) this.pruneVocabulary();
   }
 
@@ -119,11 +134,13 @@ export class Router {
     const story = this.stories.get(storyId) ?? new StoryProfile(storyId);
     this.stories.set(storyId, story);
     story.add(report, this.config);
+    this.bound.delete(storyId);
   }
 
   /** Takes a report out of a story's profile (approximately; see `StoryProfile.remove`). */
   leave(storyId: string, report: ReportFeatures): void {
     this.story(storyId).remove(report);
+    this.bound.delete(storyId);
   }
 
   /** Folds story `fromId` into `intoId`; `fromId` is no longer proposed. */
@@ -131,6 +148,8 @@ export class Router {
     const from = this.story(fromId);
     this.story(intoId).absorb(from, this.config);
     this.stories.delete(fromId);
+    this.bound.delete(fromId);
+    this.bound.delete(intoId);
   }
 
   /**
@@ -138,12 +157,48 @@ export class Router {
    * with the id `newStoryId` gives. A waiting report is observed but joins nothing until an
    * analyst accepts (then call `join`).
    */
-  route(report: ReportFeatures, policy: InboxPolicy, newStoryId: () => string): RoutingDecision & { readonly storyId: string | null } {
+  route(report: ReportFeatures, policy: InboxPolicy, newStoryId: () => string): RouteResult {
     const routed = this.propose(report, policy);
     this.observe(report);
     const storyId = routed.outcome.kind === 'join' ? routed.outcome.storyId : routed.outcome.kind === 'open' ? newStoryId() : null;
-    if (storyId !== null) this.join(storyId, report);
-    return { ...routed, storyId };
+    const merged: MergeProposal[] = [];
+    if (storyId !== null) {
+      this.join(storyId, report);
+      for (const merge of this.mergesDue(storyId)) {
+        if (merge.score < policy.autoMergeAt) break;
+        this.merge(merge.fromId, merge.intoId);
+        merged.push(merge);
+        break; // the merged profile differs from the one the other proposals compared
+      }
+    }
+    return { ...routed, storyId, merged };
+  }
+
+  /**
+   * Stories that look like one with `storyId`, best first, when `storyId` has just reached a
+   * check point (`mergeCheckFrom` reports, then twice as many, ...); empty otherwise, so the
+   * cost stays off most joins.
+   */
+  mergesDue(storyId: string): MergeProposal[] {
+    const size = this.story(storyId).reports;
+    if (size < this.config.mergeCheckFrom || !isPowerOfTwoMultiple(size, this.config.mergeCheckFrom)) return [];
+    return this.proposeMerges(storyId);
+  }
+
+  /** Every other story scored against `storyId`, best first (ties by id), at most `maxProposals`. */
+  proposeMerges(storyId: string): MergeProposal[] {
+    const story = this.story(storyId);
+    const query = this.profileQuery(story);
+    return [...this.stories.values()]
+      .filter((other) => other.storyId !== storyId)
+      .map((other) => {
+        const { score, reasons } = this.score(other, query);
+        const [into, from] = other.reports > story.reports || (other.reports === story.reports && compareKeys(other.storyId, storyId) < 0) ? [other, story] : [story, other];
+        return { fromId: from.storyId, intoId: into.storyId, score, reasons: { ...reasons!, daysApart: spanGap(story, other) } };
+      })
+      .filter((merge) => merge.score > 0)
+      .sort((a, b) => b.score - a.score || compareKeys(a.fromId, b.fromId) || compareKeys(a.intoId, b.intoId))
+      .slice(0, this.config.maxProposals);
   }
 
   storyIds(): string[] {
@@ -165,24 +220,72 @@ export class Router {
     return story;
   }
 
+  /** A story profile as a query (IDF applied), to score against other stories. */
+  private profileQuery(story: StoryProfile): Query {
+    const bound = this.bind(story);
+    const entities = this.queryPart(bound.entities.map((entry): [FeatureStat, string, number] => [entry.stat, entry.key, entry.weight]));
+    const terms = this.queryPart(bound.terms.map((entry): [FeatureStat, string, number] => [entry.stat, entry.key, entry.weight]));
+    return { entities, terms, at: story.lastPublished, from: story.firstPublished };
+  }
+
   private queryOf(report: ReportFeatures): Query {
-    const entities = this.weigh(report.entities, this.entityFrequencies);
-    const terms = this.weigh(report.terms, this.termFrequencies);
-    return { entities, terms, entityNorm: norm(entities.values()), termNorm: norm(terms.values()), at: instant(report.publishedAt) };
+    const sublinear = (counts: readonly Weighted[], frequencies: FeatureFrequencies) =>
+      counts.map(([key, count]): [FeatureStat, string, number] => [frequencies.stat(key), key, 1 + Math.log(count)]);
+    const at = instant(report.publishedAt);
+    return {
+      entities: this.queryPart(sublinear(report.entities, this.entityFrequencies)),
+      terms: this.queryPart(sublinear(report.terms, this.termFrequencies)),
+      at,
+      from: at,
+    };
   }
 
-  private weigh(counts: readonly Weighted[], frequencies: ReadonlyMap<string, number>): Map<string, number> {
-    return new Map(counts.map(([key, count]) => [key, (1 + Math.log(count)) * this.idf(frequencies, key)]));
+  private queryPart(weights: ReadonlyArray<[FeatureStat, string, number]>): QueryPart {
+    const entries = weights.map(([stat, key, weight]) => {
+      const idf = this.idf(stat);
+      return { key, idf, weight: weight * idf };
+    });
+    return { entries, norm: norm(entries.map((entry) => entry.weight)) };
   }
 
-  private idf(frequencies: ReadonlyMap<string, number>, key: string): number {
-    return Math.pow(Math.log((this.reportsSeen + 1) / ((frequencies.get(key) ?? 0) + 0.5)), (this.config as any).idfExponent ?? 1);
+  /** ln((N + 1) / (df + 0.5)) to the configured power; positive, since df <= N. */
+  private idf(stat: FeatureStat): number {
+    return this.flatten(this.logReports - stat.logCount);
+  }
+
+  private bind(story: StoryProfile): BoundProfile {
+    let bound = this.bound.get(story.storyId);
+    if (!bound) {
+      const entries = (weights: ReadonlyMap<string, number>, frequencies: FeatureFrequencies) =>
+        [...weights].map(([key, weight]) => ({ key, weight, stat: frequencies.stat(key) }));
+      bound = { entities: entries(story.entities, this.entityFrequencies), terms: entries(story.terms, this.termFrequencies), norms: story.norms };
+      this.bound.set(story.storyId, bound);
+    }
+    // A profile's IDF-weighted length moves slowly as frequencies change: it is recomputed when
+    // the profile changes or the reports seen grew by 5% (at least 8), not on every report. The
+    // norms are part of the snapshot, so a restored router scores exactly as the original.
+    const norms = bound.norms;
+    if (norms === null || this.reportsSeen - norms.reportsSeen >= Math.max(8, norms.reportsSeen / 20)) {
+      bound.norms = { reportsSeen: this.reportsSeen, entities: this.profileNorm(bound.entities), terms: this.profileNorm(bound.terms) };
+      story.norms = bound.norms;
+    }
+    return bound;
+  }
+
+  private profileNorm(entries: readonly BoundEntry[]): number {
+    let squares = 0;
+    for (const entry of entries) {
+      const weighted = entry.weight * this.idf(entry.stat);
+      squares += weighted * weighted;
+    }
+    return Math.sqrt(squares);
   }
 
   private score(story: StoryProfile, query: Query): Proposal {
-    const entities = this.cosine(story.entities, query.entities, query.entityNorm, this.entityFrequencies);
-    const terms = this.cosine(story.terms, query.terms, query.termNorm, this.termFrequencies);
-    const daysApart = story.daysFrom(query.at);
+    const bound = this.bind(story);
+    const entities = this.cosine(bound.norms!.entities, story.entities, query.entities);
+    const terms = this.cosine(bound.norms!.terms, story.terms, query.terms);
+    const daysApart = query.from === query.at ? story.daysFrom(query.at) : minDays(story.daysFrom(query.from), story.daysFrom(query.at));
     const closeness = daysApart === null ? 1 : Math.pow(0.5, daysApart / this.config.timeHalfLifeDays);
     const content = this.config.entityShare * entities.similarity + (1 - this.config.entityShare) * terms.similarity;
     const score = content * (1 - this.config.timeShare + this.config.timeShare * closeness);
@@ -196,24 +299,18 @@ export class Router {
     return { storyId: story.storyId, score: round(score), reasons };
   }
 
-  private cosine(
-    profile: ReadonlyMap<string, number>,
-    query: ReadonlyMap<string, number>,
-    queryNorm: number,
-    frequencies: ReadonlyMap<string, number>,
-  ): Overlap {
+  /** Cosine of the IDF-weighted profile against the query; the profile's norm is taken at today's IDF. */
+  private cosine(profileNorm: number, weights: ReadonlyMap<string, number>, query: QueryPart): Overlap {
     let dot = 0;
-    let squares = 0;
     const contributions: Weighted[] = [];
-    for (const [key, weight] of profile) {
-      const weighted = weight * this.idf(frequencies, key);
-      squares += weighted * weighted;
-      const asked = query.get(key);
-      if (asked === undefined) continue;
-      dot += weighted * asked;
-      contributions.push([key, weighted * asked]);
+    for (const asked of query.entries) {
+      const weight = weights.get(asked.key);
+      if (weight === undefined) continue;
+      const product = weight * asked.idf * asked.weight;
+      dot += product;
+      contributions.push([asked.key, product]);
     }
-    const denominator = Math.sqrt(squares) * queryNorm;
+    const denominator = profileNorm * query.norm;
     const shared = contributions
       .sort((a, b) => b[1] - a[1] || compareKeys(a[0], b[0]))
       .slice(0, 5)
@@ -223,26 +320,67 @@ export class Router {
 
   private frequencies(): Array<[string, number]> {
     return [
-      ...[...this.entityFrequencies.entries()].map(([key, count]): [string, number] => [`e:${key}`, count]),
-      ...[...this.termFrequencies.entries()].map(([key, count]): [string, number] => [`t:${key}`, count]),
+      ...this.entityFrequencies.counted().map(([key, count]): [string, number] => [`e:${key}`, count]),
+      ...this.termFrequencies.counted().map(([key, count]): [string, number] => [`t:${key}`, count]),
     ];
   }
 
   private pruneVocabulary(): void {
     const keep = Math.floor(this.config.maxVocabulary * 0.9);
     const rarest = this.frequencies().sort((a, b) => a[1] - b[1] || compareKeys(a[0], b[0]));
-    for (const [key] of rarest.slice(0, rarest.length - keep)) {
-      (key.startsWith('e:') ? this.entityFrequencies : this.termFrequencies).delete(key.slice(2));
-    }
+    const dropped = rarest.slice(0, rarest.length - keep);
+    this.entityFrequencies.forget(dropped.filter(([key]) => key.startsWith('e:')).map(([key]) => key.slice(2)));
+    this.termFrequencies.forget(dropped.filter(([key]) => key.startsWith('t:')).map(([key]) => key.slice(2)));
+    // Bound profiles hold the dropped stats; rebind them to fresh ones.
+    this.bound.clear();
   }
 }
 
+interface QueryPart {
+  readonly entries: ReadonlyArray<{ readonly key: string; readonly idf: number; readonly weight: number }>;
+  readonly norm: number;
+}
+
+interface BoundEntry {
+  readonly key: string;
+  readonly weight: number;
+  readonly stat: FeatureStat;
+}
+
+interface BoundProfile {
+  readonly entities: readonly BoundEntry[];
+  readonly terms: readonly BoundEntry[];
+  norms: ProfileNorms | null;
+}
+
 interface Query {
-  readonly entities: ReadonlyMap<string, number>;
-  readonly terms: ReadonlyMap<string, number>;
-  readonly entityNorm: number;
-  readonly termNorm: number;
+  readonly entities: QueryPart;
+  readonly terms: QueryPart;
+  /** The query's span in time: one instant for a report, first and last report for a story. */
+  readonly from: number | null;
   readonly at: number | null;
+}
+
+export type RouteResult = RoutingDecision & {
+  /** The story the report joined or opened; null while it waits for an analyst. */
+  readonly storyId: string | null;
+  /** Merges the inbox's policy applied at once after the join. */
+  readonly merged: readonly MergeProposal[];
+};
+
+function isPowerOfTwoMultiple(size: number, from: number): boolean {
+  const ratio = size / from;
+  return Number.isInteger(ratio) && (ratio & (ratio - 1)) === 0;
+}
+
+function minDays(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
+}
+
+function spanGap(a: StoryProfile, b: StoryProfile): number | null {
+  if (a.firstPublished === null || a.lastPublished === null || b.firstPublished === null || b.lastPublished === null) return null;
+  const gap = Math.max(0, a.firstPublished - b.lastPublished, b.firstPublished - a.lastPublished);
+  return round(gap / 86_400_000);
 }
 
 interface Overlap {
@@ -258,11 +396,19 @@ function checkPolicy(policy: InboxPolicy): void {
   if (typeof policy.autoJoinAt !== 'number' || !Number.isFinite(policy.autoJoinAt) || policy.autoJoinAt < 0) {
     throw new RoutingError('POLICY.INVALID', 'autoJoinAt', 'must be a finite number at least 0 (above 1 never joins at once)');
   }
+  if (typeof policy.autoMergeAt !== 'number' || !Number.isFinite(policy.autoMergeAt) || policy.autoMergeAt < 0) {
+    throw new RoutingError('POLICY.INVALID', 'autoMergeAt', 'must be a finite number at least 0 (above 1 never merges at once)');
+  }
   if (typeof policy.autoOpen !== 'boolean') throw new RoutingError('POLICY.INVALID', 'autoOpen', 'must be true or false');
 }
 
-function bump(counts: Map<string, number>, key: string): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
+/** IDF to a power, with the common powers spelled out (this runs once per profile feature per report). */
+function flattening(exponent: number): (idf: number) => number {
+  if (exponent === 1) return (idf) => idf;
+  if (exponent === 0.5) return Math.sqrt;
+  if (exponent === 0.25) return (idf) => Math.sqrt(Math.sqrt(idf));
+  if (exponent === 0) return () => 1;
+  return (idf) => Math.pow(idf, exponent);
 }
 
 function norm(weights: Iterable<number>): number {

@@ -38,6 +38,18 @@ export interface Proposal {
   readonly reasons: ProposalReasons | null;
 }
 
+/**
+ * Two stories that look like one (say, two desks opened the same story): fold `fromId` into
+ * `intoId`, the larger (ties: the smaller id). Shaped to be recorded as a `StoryMerged` proposal.
+ */
+export interface MergeProposal {
+  readonly fromId: string;
+  readonly intoId: string;
+  /** 0..1, the same scale as a report's proposals but between two story profiles. */
+  readonly score: number;
+  readonly reasons: ProposalReasons;
+}
+
 /** What should happen to the report under the inbox's policy. */
 export type RoutingOutcome =
   | { readonly kind: 'join'; readonly storyId: string }
@@ -63,6 +75,8 @@ export interface InboxPolicy {
   readonly autoJoinAt: number;
   /** Whether a report matching no story opens a new story at once, or waits for an analyst. */
   readonly autoOpen: boolean;
+  /** Two stories whose profiles score at or above this merge at once (above 1 never). */
+  readonly autoMergeAt: number;
 }
 
 /** Tuning of the router; part of its identity (changing a value means a new ROUTER_VERSION). */
@@ -83,10 +97,21 @@ export interface RouterConfig {
   /** Entities and content words a report contributes (its most frequent). */
   readonly reportEntities: number;
   readonly reportTerms: number;
+  /** Whether two stories are worth merging is checked when one reaches this many reports, then twice as many, and so on. */
+  readonly mergeCheckFrom: number;
+  /** Flattens inverse document frequency (IDF to this power): 1 is plain TF-IDF, 0 ignores IDF. */
+  readonly idfExponent: number;
   /** Stories proposed per report at most. */
   readonly maxProposals: number;
   /** Distinct features whose document frequencies are kept; the rarest are pruned beyond it. */
   readonly maxVocabulary: number;
+}
+
+/** A profile's IDF-weighted lengths as last computed, at `reportsSeen` reports routed. */
+export interface ProfileNorms {
+  readonly reportsSeen: number;
+  readonly entities: number;
+  readonly terms: number;
 }
 
 /** A story's compact profile: bounded, whatever the story's length. */
@@ -97,6 +122,8 @@ export interface StoryProfileSnapshot {
   readonly lastPublishedAt: string | null;
   readonly entities: readonly Weighted[];
   readonly terms: readonly Weighted[];
+  /** Cached lengths the router scores with (null until first scored). */
+  readonly norms: ProfileNorms | null;
 }
 
 /** The router's whole state as plain JSON data (sorted, so equal states serialise equally). */
