@@ -43,7 +43,7 @@ export const DEFAULT_INBOX_POLICY: InboxPolicy = Object.freeze({ autoJoinAt: 0.2
 /** A snapshot from another router version, or a story id the router does not know. */
 export class RoutingError extends Error {
   constructor(
-    readonly code: 'ROUTER.VERSION_MISMATCH' | 'STORY.UNKNOWN' | 'POLICY.INVALID',
+    readonly code: 'ROUTER.VERSION_MISMATCH' | 'SNAPSHOT.INVALID' | 'STORY.UNKNOWN' | 'POLICY.INVALID',
     readonly field: string,
     message: string,
   ) {
@@ -72,6 +72,8 @@ export class Router {
 
   /** ln(reportsSeen + 1), kept with the count. */
   private logReports = 0;
+  /** Reports seen when every story's lengths were last recomputed. */
+  private normsRefreshedAt = 0;
   private readonly flatten: (idf: number) => number;
 
   constructor(readonly config: RouterConfig = DEFAULT_ROUTER_CONFIG) {
@@ -89,6 +91,7 @@ export class Router {
     const router = new Router(config);
     router.reportsSeen = snapshot.reportsSeen;
     router.logReports = Math.log(snapshot.reportsSeen + 1);
+    router.normsRefreshedAt = snapshot.normsRefreshedAt;
     for (const [key, count] of snapshot.documentFrequencies) {
       if (key.startsWith('e:')) router.entityFrequencies.set(key.slice(2), count);
       else if (key.startsWith('t:')) router.termFrequencies.set(key.slice(2), count);
@@ -127,6 +130,10 @@ export class Router {
     for (const [key] of report.entities) this.entityFrequencies.bump(key);
     for (const [key] of report.terms) this.termFrequencies.bump(key);
     if (this.entityFrequencies.size + this.termFrequencies.size > this.config.maxVocabulary) this.pruneVocabulary();
+    if (this.reportsSeen - this.normsRefreshedAt >= Math.max(8, this.normsRefreshedAt / 20)) {
+      for (const story of this.stories.values()) this.refreshNorms(story);
+      this.normsRefreshedAt = this.reportsSeen;
+    }
   }
 
   /** Adds a report to a story's profile, opening the profile when the story is new. */
@@ -135,12 +142,15 @@ export class Router {
     this.stories.set(storyId, story);
     story.add(report, this.config);
     this.bound.delete(storyId);
+    this.refreshNorms(story);
   }
 
   /** Takes a report out of a story's profile (approximately; see `StoryProfile.remove`). */
   leave(storyId: string, report: ReportFeatures): void {
-    this.story(storyId).remove(report);
+    const story = this.story(storyId);
+    story.remove(report);
     this.bound.delete(storyId);
+    this.refreshNorms(story);
   }
 
   /** Folds story `fromId` into `intoId`; `fromId` is no longer proposed. */
@@ -150,6 +160,7 @@ export class Router {
     this.stories.delete(fromId);
     this.bound.delete(fromId);
     this.bound.delete(intoId);
+    this.refreshNorms(this.story(intoId));
   }
 
   /**
@@ -209,6 +220,7 @@ export class Router {
     return {
       routerVersion: ROUTER_VERSION,
       reportsSeen: this.reportsSeen,
+      normsRefreshedAt: this.normsRefreshedAt,
       documentFrequencies: this.frequencies().sort((a, b) => compareKeys(a[0], b[0])),
       stories: this.storyIds().map((id) => this.stories.get(id)!.snapshot()),
     };
@@ -261,15 +273,25 @@ export class Router {
       bound = { entities: entries(story.entities, this.entityFrequencies), terms: entries(story.terms, this.termFrequencies), norms: story.norms };
       this.bound.set(story.storyId, bound);
     }
-    // A profile's IDF-weighted length moves slowly as frequencies change: it is recomputed when
-    // the profile changes or the reports seen grew by 5% (at least 8), not on every report. The
-    // norms are part of the snapshot, so a restored router scores exactly as the original.
-    const norms = bound.norms;
-    if (norms === null || this.reportsSeen - norms.reportsSeen >= Math.max(8, norms.reportsSeen / 20)) {
-      bound.norms = { reportsSeen: this.reportsSeen, entities: this.profileNorm(bound.entities), terms: this.profileNorm(bound.terms) };
-      story.norms = bound.norms;
-    }
     return bound;
+  }
+
+  /**
+   * Recomputes a story's IDF-weighted lengths. Called when its profile changes, and for every
+   * story when the reports seen grew by 5% (at least 8) since the last refresh: a length moves
+   * slowly as frequencies change, and recomputing it per report would cost the whole profile
+   * per story per report. Only `observe`, `join`, `leave` and `merge` refresh, never
+   * `propose`, so a rebuild that replays them reaches the same state as the live router.
+   */
+  private refreshNorms(story: StoryProfile): void {
+    const bound = this.bind(story);
+    bound.norms = { reportsSeen: this.reportsSeen, entities: this.profileNorm(bound.entities), terms: this.profileNorm(bound.terms) };
+    story.norms = bound.norms;
+  }
+
+  /** Only a snapshot edited by hand lacks a story's lengths: refuse it rather than guess. */
+  private missingNorms(story: StoryProfile): never {
+    throw new RoutingError('SNAPSHOT.INVALID', 'stories', `story ${story.storyId} has no norms; rebuild from the log`);
   }
 
   private profileNorm(entries: readonly BoundEntry[]): number {
@@ -283,8 +305,9 @@ export class Router {
 
   private score(story: StoryProfile, query: Query): Proposal {
     const bound = this.bind(story);
-    const entities = this.cosine(bound.norms!.entities, story.entities, query.entities);
-    const terms = this.cosine(bound.norms!.terms, story.terms, query.terms);
+    const norms = bound.norms ?? this.missingNorms(story);
+    const entities = this.cosine(norms.entities, story.entities, query.entities);
+    const terms = this.cosine(norms.terms, story.terms, query.terms);
     const daysApart = query.from === query.at ? story.daysFrom(query.at) : minDays(story.daysFrom(query.from), story.daysFrom(query.at));
     const closeness = daysApart === null ? 1 : Math.pow(0.5, daysApart / this.config.timeHalfLifeDays);
     const content = this.config.entityShare * entities.similarity + (1 - this.config.entityShare) * terms.similarity;

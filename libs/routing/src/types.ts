@@ -122,7 +122,7 @@ export interface StoryProfileSnapshot {
   readonly lastPublishedAt: string | null;
   readonly entities: readonly Weighted[];
   readonly terms: readonly Weighted[];
-  /** Cached lengths the router scores with (null until first scored). */
+  /** The lengths the router scores with, as last recomputed (null only before any join). */
   readonly norms: ProfileNorms | null;
 }
 
@@ -130,6 +130,8 @@ export interface StoryProfileSnapshot {
 export interface RouterSnapshot {
   readonly routerVersion: string;
   readonly reportsSeen: number;
+  /** Reports seen when every profile's lengths were last recomputed. */
+  readonly normsRefreshedAt: number;
   /** Document frequencies; keys are `e:<entity>` or `t:<word>`. */
   readonly documentFrequencies: readonly Weighted[];
   readonly stories: readonly StoryProfileSnapshot[];
