@@ -102,6 +102,10 @@ function report(run: {
   console.log(`B-cubed (analyst accepts the first proposal): precision ${all.precision.toFixed(3)}, recall ${all.recall.toFixed(3)}, F1 ${all.f1.toFixed(3)} (target >= ${F1_TARGET})`);
   console.log(`B-cubed (waiting reports left unassigned):    precision ${autoOnly.precision.toFixed(3)}, recall ${autoOnly.recall.toFixed(3)}, F1 ${autoOnly.f1.toFixed(3)}`);
   console.log(`sent to an analyst (below ${policy.autoJoinAt}): ${waiting.length} of ${n} (${pct(waiting.length / n)})${analystQueue(waiting)}`);
+  const majority = majorityTopics(routed);
+  const waited = routed.filter((item) => item.waited);
+  const agreeing = waited.filter((item) => majority.get(item.storyId) === item.topic).length;
+  console.log(`of the waiting reports, ${agreeing} (${pct(agreeing / Math.max(1, waited.length))}) had a first proposal whose story ended mostly of their own topic`);
   const wouldWait = [0.1, 0.15, 0.2, 0.25, 0.3, 0.4].map((at) => `${at}: ${run.bestScores.filter((score) => score < at).length}`);
   console.log(`reports whose best story scored below a threshold, for choosing an inbox's autoJoinAt: ${wouldWait.join(', ')}`);
   const routingPer = routingMs / n;
@@ -145,6 +149,17 @@ function storiesPerTopic(routed: readonly Routed[], minSize: number): Map<string
     counts.set(majority, (counts.get(majority) ?? 0) + 1);
   }
   return counts;
+}
+
+/** Each story's majority topic at the end of the run. */
+function majorityTopics(routed: readonly Routed[]): Map<string, string> {
+  const byStory = new Map<string, Map<string, number>>();
+  for (const item of routed) {
+    const mix = byStory.get(item.storyId) ?? new Map<string, number>();
+    byStory.set(item.storyId, mix);
+    mix.set(item.topic, (mix.get(item.topic) ?? 0) + 1);
+  }
+  return new Map([...byStory].map(([storyId, mix]) => [storyId, [...mix.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0]]));
 }
 
 /** B-cubed precision and recall (Bagga & Baldwin 1998), averaged over items. */
