@@ -1,3 +1,4 @@
 export * from './types';
+export { DEFAULT_INBOX_POLICY, DEFAULT_ROUTER_CONFIG, ROUTER_VERSION, RoutingError } from './config';
 export { entityKey, reportFeatures, type ExtractedReportLike, type FeatureInput, type FeatureLimits } from './features';
-export { DEFAULT_INBOX_POLICY, DEFAULT_ROUTER_CONFIG, ROUTER_VERSION, Router, RoutingError, type RouteResult } from './router';
+export { Router, type RouteResult } from './router';

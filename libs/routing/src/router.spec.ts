@@ -1,4 +1,5 @@
-import { DEFAULT_INBOX_POLICY, DEFAULT_ROUTER_CONFIG, ROUTER_VERSION, Router, RoutingError } from './router';
+import { DEFAULT_INBOX_POLICY, DEFAULT_ROUTER_CONFIG, ROUTER_VERSION, RoutingError } from './config';
+import { Router } from './router';
 import type { InboxPolicy, ReportFeatures } from './types';
 
 /** Two invented stories with their own names and words, plus words every report shares. */
