@@ -136,6 +136,18 @@ describe('Router', () => {
     expect(router.snapshot().stories[0].reports).toBe(8);
   });
 
+  it('takes a moved report back out of its old story’s profile', () => {
+    const router = new Router();
+    const flood = report('flood', 0);
+    const vote = report('vote', 0);
+    router.join('story-1', flood);
+    router.join('story-1', vote);
+    router.leave('story-1', vote);
+    const [story] = router.snapshot().stories;
+    expect(story.reports).toBe(1);
+    expect(story.entities.map(([name]) => name).sort()).toEqual(flood.entities.map(([name]) => name).sort());
+  });
+
   it('breaks equal scores by story id', () => {
     const router = new Router();
     const features = report('flood', 0);
