@@ -12,6 +12,7 @@ import {
   storylineProjections,
 } from '@storyline/projections';
 import { READ_MODEL_SYNC, type ReadModelSync } from '@storyline/timeline';
+import { readModelSync, ReadYourWritesCounts } from './read-your-writes';
 import { DataSource } from 'typeorm';
 import { eventLogProviders, eventLogSetup, type EventLogSetup } from './event-log';
 import { PostgresLockSession } from './lock-session';
@@ -78,13 +79,12 @@ export class StorageModule {
           useFactory: () => new DataSource({ type: 'postgres', url: databaseUrl, entities: [...PROJECTION_ENTITIES], logging: false }).initialize(),
         },
         ...projectionProviders(databaseUrl, mode),
+        { provide: ReadYourWritesCounts, useValue: new ReadYourWritesCounts() },
         {
           provide: READ_MODEL_SYNC,
-          inject: [ProjectionRunner, CONFIG],
-          useFactory: (runner: ProjectionRunner, settings: StorylineConfig): ReadModelSync => ({
-            // A write is stored once appended; a projector that failed only delays seeing it.
-            waitFor: (position) => runner.waitFor(position, settings.readYourWritesTimeoutMs).catch(() => false),
-          }),
+          inject: [ProjectionRunner, CONFIG, ReadYourWritesCounts],
+          useFactory: (runner: ProjectionRunner, settings: StorylineConfig, counts: ReadYourWritesCounts): ReadModelSync =>
+            readModelSync(runner, settings.readYourWritesTimeoutMs, counts, new Logger('read-your-writes')),
         },
         { provide: StoriesReader, inject: [DataSource], useFactory: (dataSource: DataSource) => new StoriesReader(dataSource) },
         {
@@ -95,7 +95,7 @@ export class StorageModule {
         { provide: SourceLedgerReader, inject: [DataSource], useFactory: (dataSource: DataSource) => new SourceLedgerReader(dataSource) },
         StorageLifecycle,
       ],
-      exports: [EVENT_STORE, AUDITED_LOG, DataSource, ProjectionRunner, READ_MODEL_SYNC, StoriesReader, TimelineReader, SourceLedgerReader, ProjectorHost, Rebuilds, ProjectionsOverview],
+      exports: [EVENT_STORE, AUDITED_LOG, DataSource, ProjectionRunner, READ_MODEL_SYNC, ReadYourWritesCounts, StoriesReader, TimelineReader, SourceLedgerReader, ProjectorHost, Rebuilds, ProjectionsOverview],
     };
   }
 }

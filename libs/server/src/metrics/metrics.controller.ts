@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PublicRoute } from '@storyline/access';
-import { ProjectionsOverview } from '@storyline/host';
+import { ProjectionsOverview, ReadYourWritesCounts } from '@storyline/host';
 import { TimelineReader } from '@storyline/projections';
 import { HttpMetrics, labels } from './http-metrics';
 
@@ -25,6 +25,7 @@ export class MetricsController {
     private readonly http: HttpMetrics,
     private readonly overview: ProjectionsOverview,
     private readonly timelines: TimelineReader,
+    private readonly readYourWrites: ReadYourWritesCounts,
   ) {}
 
   @Get()
@@ -46,6 +47,7 @@ export class MetricsController {
       ...family('storyline_view_cache_hits_total', 'counter', 'Timeline views answered from memory.', [['', cache.hits]]),
       ...family('storyline_view_cache_misses_total', 'counter', 'Timeline views read from the tables.', [['', cache.misses]]),
       ...family('storyline_view_cache_views', 'gauge', 'Timeline views kept in memory.', [['', cache.size]]),
+      ...family('storyline_read_your_writes_total', 'counter', 'Writes by whether the read models showed them before the answer (applied, timeout, projector-failed).', this.readYourWrites.entries().map(([outcome, count]) => [labels({ outcome }), count])),
       ...this.http.render(),
       ...family('process_resident_memory_bytes', 'gauge', 'Resident memory size in bytes.', [['', memory.rss]]),
       ...family('nodejs_heap_used_bytes', 'gauge', 'V8 heap in use, in bytes.', [['', memory.heapUsed]]),
