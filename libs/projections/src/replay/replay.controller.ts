@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { StoriesReader } from '../stories/stories.reader';
 import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { invalid } from '@storyline/story-events';
+import { invalid, type Position } from '@storyline/story-events';
 import { read } from '@storyline/story-events';
 import { seesMetadata, type Authenticated } from '@storyline/story-events';
 import { resolveStory } from '../stories/resolve-story';
@@ -13,10 +13,10 @@ import { ReplayStreamer } from './replay-streamer';
 
 const HEARTBEAT_MS = 15_000;
 
-function position(value: string | undefined, field: string): number {
-  if (value === undefined || value === '') return 0;
+function position(value: string | undefined, field: string): Position {
+  if (value === undefined || value === '') return 0n;
   if (!/^\d{1,15}$/.test(value)) throw invalid(field, `must be a log position (a whole number >= 0), got "${value.slice(0, 40)}"`);
-  return Number(value);
+  return BigInt(value);
 }
 
 function limitOf(value: string | undefined): number {
@@ -93,7 +93,7 @@ export class ReplayController {
     response.write(': replaying\n\n');
     const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);
     try {
-      await this.streamer.stream(story.id, BigInt(after), state, {
+      await this.streamer.stream(story.id, after, state, {
         signal: abort.signal,
         send: (step) => response.write(`id: ${step.position}\nevent: ${step.type}\ndata: ${JSON.stringify(forViewer(step, request))}\n\n`),
       });

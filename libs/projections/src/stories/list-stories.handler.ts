@@ -3,7 +3,7 @@ import { resolveStory } from './resolve-story';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
 import { StoriesReader } from './stories.reader';
-import { storyStream } from '@storyline/story-events';
+import { revisionToJson, storyStream } from '@storyline/story-events';
 import { GetStoryQuery, ListStoriesQuery } from './list-stories.query';
 import { type StorySummary } from '@storyline/story-events';
 
@@ -28,6 +28,6 @@ export class GetStoryHandler implements IQueryHandler<GetStoryQuery, StorySummar
     // The ETag must be the write side's own revision, not a read model's idea of it: one
     // look-up of the stream's newest revision, never a read of the stream.
     const revision = (await this.store.streamRevision(storyStream(story.id))) ?? 0n;
-    return { ...story, revision: Number(revision) };
+    return { ...story, revision: revisionToJson(revision) };
   }
 }

@@ -1,3 +1,4 @@
+import { positionToJson } from '@storyline/story-events';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { PublicRoute } from '@storyline/access';
@@ -23,8 +24,8 @@ export class HealthController {
     const status = this.projections.state;
     return {
       status: status === 'failed' ? 'degraded' : 'ok',
-      head: Number(head),
-      projections: { status, position: Number(position) },
+      head: positionToJson(head),
+      projections: { status, position: positionToJson(position) },
       projector: this.projector.mode,
       leader: this.projector.isLeader,
     };

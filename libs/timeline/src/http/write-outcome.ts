@@ -1,3 +1,4 @@
+import { revisionToJson } from '@storyline/story-events';
 import type { Response } from 'express';
 import { READ_YOUR_WRITES_HEADER, type ReadYourWrites } from '../read-model-sync';
 
@@ -20,9 +21,7 @@ export function answerWrite<Answer extends WriteOutcome>(response: Response, ans
   return body;
 }
 
-/** A stream revision as JSON carries it (revisions count one stream's events: far below 2^53, checked). */
-export function revisionToJson(revision: bigint | null): number | null {
-  if (revision === null) return null;
-  if (revision < 0n || revision > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`stream revision ${revision} cannot be sent as a JSON number`);
-  return Number(revision);
+/** A write's stream revision as JSON carries it (null: no stream), through the one guarded crossing. */
+export function writtenRevisionToJson(revision: bigint | null): number | null {
+  return revision === null ? null : revisionToJson(revision);
 }

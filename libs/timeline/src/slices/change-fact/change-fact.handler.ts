@@ -4,7 +4,7 @@ import { EVENT_STORE, type EventStore } from '@storyline/event-store';
 import { storyFold } from '../../command-handling/folds';
 import { decideOnStream } from '../../command-handling/stream-decider';
 import { DomainError, positionToJson } from '@storyline/story-events';
-import { revisionToJson } from '../../http/write-outcome';
+import { writtenRevisionToJson } from '../../http/write-outcome';
 import { storyStream, type StoryEvent } from '@storyline/story-events';
 import { decideAmendFact, decideCorrectFact, decideRecordVerdict, decideRetractFact } from '../../domain/fact-changes';
 import type { StoryState } from '../../domain/story';
@@ -41,6 +41,6 @@ export class ChangeFactHandler implements ICommandHandler<ChangeFactCommand, Fac
       result: () => undefined,
     }));
     const readYourWrites = await this.readModels.waitFor(lastPosition);
-    return { factId, storyId, position: positionToJson(lastPosition), changed: appended !== null, revision: revisionToJson(revision), readYourWrites };
+    return { factId, storyId, position: positionToJson(lastPosition), changed: appended !== null, revision: writtenRevisionToJson(revision), readYourWrites };
   }
 }

@@ -5,7 +5,7 @@ import { storyFold } from '../../command-handling/folds';
 import { decideOnStream } from '../../command-handling/stream-decider';
 import { storyStream } from '@storyline/story-events';
 import { newId, positionToJson } from '@storyline/story-events';
-import { revisionToJson } from '../../http/write-outcome';
+import { writtenRevisionToJson } from '../../http/write-outcome';
 import { submissionFingerprint } from '../../domain/report';
 import { decideIngestReport } from '../../domain/story';
 import { READ_MODEL_SYNC, type ReadModelSync } from '../../read-model-sync';
@@ -35,6 +35,6 @@ export class IngestReportHandler implements ICommandHandler<IngestReportCommand,
       };
     });
     const readYourWrites = await this.readModels.waitFor(BigInt(result.position));
-    return { ...result, revision: revisionToJson(revision), readYourWrites };
+    return { ...result, revision: writtenRevisionToJson(revision), readYourWrites };
   }
 }

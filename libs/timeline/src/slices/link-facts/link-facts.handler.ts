@@ -1,4 +1,4 @@
-import { revisionToJson } from '../../http/write-outcome';
+import { writtenRevisionToJson } from '../../http/write-outcome';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
@@ -26,6 +26,6 @@ export class LinkFactsHandler implements ICommandHandler<LinkFactsCommand, Facts
       return { events: decision.events, result: () => decision.linkId };
     });
     const readYourWrites = await this.readModels.waitFor(lastPosition);
-    return { linkId: result, position: positionToJson(lastPosition), created: appended !== null, revision: revisionToJson(revision), readYourWrites };
+    return { linkId: result, position: positionToJson(lastPosition), created: appended !== null, revision: writtenRevisionToJson(revision), readYourWrites };
   }
 }

@@ -1,4 +1,4 @@
-import { revisionToJson, type WriteOutcome } from '../../http/write-outcome';
+import { writtenRevisionToJson, type WriteOutcome } from '../../http/write-outcome';
 import { Command } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -43,6 +43,6 @@ export class ResolveLinkProposalHandler implements ICommandHandler<ResolveLinkPr
       return { events: decideResolveProposal(state, storyId, linkId, decision, reason), result: () => undefined };
     });
     const readYourWrites = await this.readModels.waitFor(lastPosition);
-    return { linkId, decision, position: positionToJson(lastPosition), changed: appended !== null, revision: revisionToJson(revision), readYourWrites };
+    return { linkId, decision, position: positionToJson(lastPosition), changed: appended !== null, revision: writtenRevisionToJson(revision), readYourWrites };
   }
 }

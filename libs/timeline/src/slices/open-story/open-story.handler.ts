@@ -1,4 +1,4 @@
-import { revisionToJson } from '../../http/write-outcome';
+import { writtenRevisionToJson } from '../../http/write-outcome';
 import { positionToJson } from '@storyline/story-events';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -25,6 +25,6 @@ export class OpenStoryHandler implements ICommandHandler<OpenStoryCommand, Story
       result: (appended) => ({ id: storyId, slug, position: positionToJson(appended?.position ?? 0n) }),
     }));
     const readYourWrites = await this.readModels.waitFor(BigInt(result.position));
-    return { ...result, revision: revisionToJson(revision), readYourWrites };
+    return { ...result, revision: writtenRevisionToJson(revision), readYourWrites };
   }
 }

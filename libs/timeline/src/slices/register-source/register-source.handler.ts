@@ -1,4 +1,4 @@
-import { revisionToJson, type WriteOutcome } from '../../http/write-outcome';
+import { writtenRevisionToJson, type WriteOutcome } from '../../http/write-outcome';
 import { positionToJson } from '@storyline/story-events';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -45,7 +45,7 @@ export class RegisterSourceHandler implements ICommandHandler<RegisterSourceComm
     });
     // Nothing appended: the source already was as asked, and its read model has long shown it.
     const readYourWrites = appended ? await this.readModels.waitFor(appended.position) : 'applied';
-    return { ...result, revision: revisionToJson(revision), readYourWrites };
+    return { ...result, revision: writtenRevisionToJson(revision), readYourWrites };
   }
 }
 
@@ -65,6 +65,6 @@ export class AddSourceAliasHandler implements ICommandHandler<AddSourceAliasComm
     });
     // Nothing appended: the source already was as asked, and its read model has long shown it.
     const readYourWrites = appended ? await this.readModels.waitFor(appended.position) : 'applied';
-    return { ...result, revision: revisionToJson(revision), readYourWrites };
+    return { ...result, revision: writtenRevisionToJson(revision), readYourWrites };
   }
 }
