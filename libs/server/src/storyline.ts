@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { StorylineConfig } from '@storyline/database';
 import { prepareDatabase, type StorageOptions } from '@storyline/host';
+import { bigintsAsJson } from '@storyline/story-events';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './http/error-filter';
 import { StorylineLogger } from '@storyline/host';
@@ -42,6 +43,8 @@ export async function createStorylineApp(options: StorylineAppOptions): Promise<
   app.useBodyParser('text', { limit: BODY_LIMIT, type: 'text/plain' });
   app.useGlobalFilters(new ErrorFilter());
   app.disable('x-powered-by');
+  // The one place positions (bigint inside) become JSON numbers, guarded (story-events).
+  app.set('json replacer', bigintsAsJson);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
