@@ -4,16 +4,20 @@ import { normaliseMentions, reportEntities } from './entities/normalise';
 import { findNameRuns } from './entities/recognise';
 import { ExtractionInputError, MAX_TEXT_CHARS } from './errors';
 import { buildFacts } from './facts/build-facts';
+import { isClosingSentence, isFurnitureSentence } from './rules/furniture';
 import { findReportFindings } from './report/findings';
 import { layOut, type Paragraph } from './text/layout';
 import { splitSentences, type Sentence } from './text/sentences';
 import type { ExtractionOptions, ExtractionResult, ExtractorIdentity } from './types';
 
 /**
- * Who extracted a fact, for its event metadata. The version changes whenever a rule, a cue
+ * The extractor's version, recorded with what it extracted. It changes whenever a rule, a cue
  * list or a library upgrade may change the output for the same text.
  */
-export const EXTRACTOR: ExtractorIdentity = { name: 'storyline-rules', version: '1.0.0' };
+export const EXTRACTOR_VERSION = '1.0.0';
+
+/** Who extracted a fact, for its event metadata (see EXTRACTOR_VERSION). */
+export const EXTRACTOR: ExtractorIdentity = { name: 'storyline-rules', version: EXTRACTOR_VERSION };
 
 /**
  * Finds the facts a published report states, with their evidence spans, attribution,
@@ -58,12 +62,18 @@ function opensWithQuotation(sentence: Sentence | undefined): boolean {
   return sentence !== undefined && sentence.quotations.some((quote) => quote.start <= sentence.start);
 }
 
+// Sentences of the body from where the story starts; furniture sentences are dropped, and a
+// closing one (credits, the comment prompt) ends the body.
 function bodySentences(text: string, paragraphs: readonly Paragraph[], bodyStart: number | null): Sentence[] {
   const sentences: Sentence[] = [];
-  paragraphs.forEach((paragraph, index) => {
-    if (paragraph.kind !== 'body') return;
+  for (const [index, paragraph] of paragraphs.entries()) {
+    if (paragraph.kind !== 'body' || (bodyStart !== null && paragraph.end <= bodyStart)) continue;
     const start = bodyStart !== null && bodyStart > paragraph.start && bodyStart < paragraph.end ? bodyStart : paragraph.start;
-    sentences.push(...splitSentences(text, { start, end: paragraph.end }, index, sentences.length));
-  });
+    for (const sentence of splitSentences(text, { start, end: paragraph.end }, index, sentences.length)) {
+      const said = text.slice(sentence.start, sentence.end);
+      if (isClosingSentence(said)) return sentences;
+      if (!isFurnitureSentence(said)) sentences.push({ ...sentence, index: sentences.length });
+    }
+  }
   return sentences;
 }

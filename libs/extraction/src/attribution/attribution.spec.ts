@@ -70,7 +70,7 @@ describe('attribution cues', () => {
   });
 
   it('does not take the object of another verb as a speaker', () => {
-    const fact = only('The report involving the senator adds another layer of doubt.', 'layer');
+    const fact = only('The report involving the senator adds two names to the list of witnesses.', 'witnesses');
     expect(who(fact)).toEqual([null, null]);
     expect(fact.modality).toBe('asserted');
   });
