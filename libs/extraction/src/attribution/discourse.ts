@@ -1,5 +1,5 @@
 import { ANAPHORIC_OPENER, BLOCK_QUOTE_PARAGRAPHS, ROLE_TITLES, SPEAKER_LOOKBACK } from '../rules/discourse';
-import { PERSON_PRONOUNS } from '../rules/attribution-cues';
+import { PERSON_PRONOUNS, UNNAMED_GROUPS } from '../rules/attribution-cues';
 import type { Sentence } from '../text/sentences';
 import type { EntityMention, Span } from '../types';
 import type { Frame } from './frame';
@@ -11,6 +11,7 @@ interface Context {
   readonly sentences: readonly Sentence[];
   readonly frames: Frame[];
   readonly people: readonly EntityMention[];
+  readonly mentions: readonly EntityMention[];
 }
 
 /**
@@ -24,7 +25,7 @@ export function resolveFrames(
   frames: readonly Frame[],
   mentions: readonly EntityMention[],
 ): Frame[] {
-  const context: Context = { text, sentences, frames: [...frames], people: mentions.filter((mention) => mention.type === 'person') };
+  const context: Context = { text, sentences, frames: [...frames], people: mentions.filter((mention) => mention.type === 'person'), mentions };
   for (let index = 0; index < sentences.length; index += 1) {
     context.frames[index] = resolveRole(context, index, resolvePronoun(context, index));
     if (context.frames[index].kind === 'none' && hasQuotation(text, sentences[index])) {
@@ -33,7 +34,11 @@ export function resolveFrames(
     if (/:\s*$/.test(text.slice(sentences[index].start, sentences[index].end))) markBlockQuote(context, index);
   }
   for (let index = 1; index < sentences.length; index += 1) lendToPrevious(context, index);
-  return context.frames;
+  return context.frames.map((frame) => {
+    if (!frame.source) return frame;
+    if (frame.sourceName === undefined) return { ...frame, sourceName: nameIn(context, frame.source) };
+    return frame.sourceName ? { ...frame, sourceName: nameIn(context, frame.sourceName) ?? frame.sourceName } : frame;
+  });
 }
 
 function hasQuotation(text: string, sentence: Sentence): boolean {
@@ -46,12 +51,13 @@ function resolvePronoun(context: Context, index: number): Frame {
   const word = context.text.slice(frame.source.start, frame.source.end).toLowerCase();
   if (PERSON_PRONOUNS.has(word)) {
     const antecedent = personAntecedent(context, index, frame.source.start, word);
-    return antecedent ? { ...frame, source: antecedent } : frame;
+    return antecedent ? { ...frame, sourceName: antecedent } : frame;
   }
   if (word === 'they') {
     const previous = context.sentences[index - 1];
     const same = previous && previous.paragraph === context.sentences[index].paragraph;
-    return same && context.frames[index - 1].source ? { ...frame, source: context.frames[index - 1].source } : frame;
+    const before = same ? context.frames[index - 1] : undefined;
+    return before?.source ? { ...frame, sourceName: before.sourceName ?? nameIn(context, before.source) } : frame;
   }
   return frame;
 }
@@ -98,12 +104,15 @@ function verbBefore(sentence: Sentence, position: number): boolean {
 }
 
 function namedSpeaker(context: Context, index: number, pronoun: string): Span | null {
-  const source = context.frames[index].source;
+  const frame = context.frames[index];
+  const source = frame.sourceName ?? frame.source;
   if (!source) return null;
   const person = context.people.find((mention) => mention.start >= source.start && mention.end <= source.end);
   if (person) return genderAgrees(context.text, person, pronoun) ? person : null;
   return /^\p{Lu}/u.test(context.text.slice(source.start, source.end)) && context.frames[index].kind === 'speech' ? source : null;
 }
+
+const PROPER_NAME = /^(?:@\w+|[\p{Lu}][\p{L}'\u2019.-]+(?:\s+[\p{Lu}][\p{L}'\u2019.-]+){0,3})$/u;
 
 const ROLE = /^(?:the\s+)?(?:[\p{L}-]+\s+)?(\p{Ll}+)$/u;
 
@@ -118,7 +127,7 @@ function resolveRole(context: Context, index: number, frame: Frame): Frame {
     return mention.end <= source.start && words.some((word) => titles.includes(word));
   });
   const last = titled[titled.length - 1];
-  return last ? { ...frame, source: last } : frame;
+  return last ? { ...frame, sourceName: last } : frame;
 }
 
 // "Trump lashed out on Twitter, saying:" and the next paragraphs are his words, unquoted.
@@ -149,4 +158,28 @@ function lendToPrevious(context: Context, index: number): void {
   if (sentences[index - 1].paragraph !== sentence.paragraph || !frames[index].source || frames[index].kind !== 'leading') return;
   if (frames[index - 1].source || !ANAPHORIC_OPENER.test(text.slice(sentence.start, sentence.end))) return;
   frames[index - 1] = frames[index];
+}
+
+/**
+ * The name a source span gives, as the report names that entity most fully ("Dr. Mitchell" is
+ * "Dr. Laura Mitchell"): a person first, else an organisation, never one only in the possessive
+ * ("Politico's sources" are not Politico). Null for unnamed groups ("critics", "officials").
+ */
+function nameIn(context: Context, source: Span): Span | null {
+  const inside = context.mentions.filter(
+    (mention) => mention.start >= source.start && mention.end <= source.end && !/^[\u2019']s?\b/.test(context.text.slice(mention.end, mention.end + 2)),
+  );
+  const head =
+    inside.find((mention) => mention.type === 'person') ??
+    inside.find((mention) => mention.type === 'organisation') ??
+    inside.find((mention) => mention.type === 'other');
+  if (head) return fullestMention(context, head);
+  // A bare proper name the entity lists do not know ("Obama", "@GlobalAnalyst") names itself.
+  const words = context.text.slice(source.start, source.end);
+  return PROPER_NAME.test(words) && !UNNAMED_GROUPS.test(words) ? source : null;
+}
+
+function fullestMention(context: Context, mention: EntityMention): Span {
+  const same = context.mentions.filter((other) => other.name === mention.name && other.type === mention.type);
+  return same.reduce((best, other) => (other.end - other.start > best.end - best.start ? other : best), mention);
 }

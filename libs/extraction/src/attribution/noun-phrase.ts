@@ -1,11 +1,11 @@
 import type { Token } from '../nlp/wink';
-import { EMBEDDING_WORDS, SOURCE_PHRASE_STOPS, SPEECH_ADVERBS } from '../rules/attribution-cues';
+import { EMBEDDING_WORDS, NAME_TITLE_ABBREVIATIONS, SOURCE_PHRASE_STOPS, SPEECH_ADVERBS } from '../rules/attribution-cues';
 
 /** Token index range [first, last] of a noun phrase within a sentence's tokens. */
 export type PhraseRange = readonly [number, number];
 
 const NOMINAL = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
-const INNER_PREPOSITIONS = new Set(['of', 'in', 'at', 'from', 'with', 'for', 'on', 'within', 'close']);
+const INNER_PREPOSITIONS = new Set(['of', 'in', 'at', 'from', 'with', 'for', 'on', 'within', 'close', 'by']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your', "'s", '\u2019s', "'", '\u2019']);
 const CLOSING_QUOTES = new Set(['\u201d', '"', '\u00bb']);
 const APPOSITIVE_MAX_TOKENS = 16;
@@ -63,7 +63,7 @@ function collectBackwards(tokens: readonly Token[], last: number, floor: number)
   let first = last + 1;
   for (let index = last; index >= floor; index -= 1) {
     const token = tokens[index];
-    const joined = first <= last && (INNER_PREPOSITIONS.has(token.lower) || token.lower === 'and' || isHyphen(tokens, index));
+    const joined = first <= last && (INNER_PREPOSITIONS.has(token.lower) || token.lower === 'and' || isHyphen(tokens, index) || isTitleStop(tokens, index));
     if (!isNominal(token) && !joined) break;
     // "In Wednesday's speech the senator": a determiner after a noun starts a new phrase.
     if (tokens[first]?.pos === 'DET' && first <= last && (token.pos === 'NOUN' || token.pos === 'PROPN')) break;
@@ -71,6 +71,12 @@ function collectBackwards(tokens: readonly Token[], last: number, floor: number)
   }
   while (first <= last && (INNER_PREPOSITIONS.has(tokens[first].lower) || tokens[first].lower === 'and')) first += 1;
   return first <= last && hasHead(tokens.slice(first, last + 1)) ? [first, last] : null;
+}
+
+// The stop of a title wink splits off its word: "Rev" "." "Al Sharpton".
+function isTitleStop(tokens: readonly Token[], index: number): boolean {
+  const previous = tokens[index - 1];
+  return tokens[index].text === '.' && previous !== undefined && previous.end === tokens[index].start && NAME_TITLE_ABBREVIATIONS.has(`${previous.lower}.`);
 }
 
 function isHyphen(tokens: readonly Token[], index: number): boolean {
@@ -94,7 +100,7 @@ export function phraseAfter(tokens: readonly Token[], from: number, maxTokens = 
 export function speakerAfter(tokens: readonly Token[], verb: number): PhraseRange | null {
   let last = verb;
   for (let index = verb + 1; index < tokens.length; index += 1) {
-    if (!(isNominal(tokens[index]) || isHyphen(tokens, index))) break;
+    if (!(isNominal(tokens[index]) || isHyphen(tokens, index) || isTitleStop(tokens, index))) break;
     last = index;
   }
   if (last === verb && tokens[verb + 1]?.pos === 'PRON') return [verb + 1, verb + 1];

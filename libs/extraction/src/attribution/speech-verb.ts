@@ -1,5 +1,5 @@
 import type { Token } from '../nlp/wink';
-import { AMBIGUOUS_SPEECH_VERBS, EVIDENTIAL_VERBS, SOURCE_NOUNS, SPEECH_VERBS } from '../rules/attribution-cues';
+import { AMBIGUOUS_SPEECH_VERBS, EVIDENTIAL_VERBS, POLL_SUBJECT, POLL_VERBS, SOURCE_NOUNS, SPEECH_VERBS } from '../rules/attribution-cues';
 import type { Sentence } from '../text/sentences';
 import { speakerAfter, subjectBefore, type PhraseRange } from './noun-phrase';
 
@@ -29,6 +29,7 @@ export function findSpeechTag(sentence: Sentence, outside: readonly boolean[], q
   for (const verb of ordered) {
     if (AMBIGUOUS_SPEECH_VERBS.has(tokens[verb].lemma) && !quoteFollows && !speechContext(sentence, verb)) continue;
     const speaker = speakerOf(tokens, verb, outside);
+    if (speaker && POLL_VERBS.has(tokens[verb].lemma) && !POLL_SUBJECT.test(phraseText(tokens, speaker))) continue;
     if (speaker && plausibleSpeaker(tokens, speaker, tokens[verb].lemma)) {
       return { verb, speaker, tagsQuotation: nextToQuotation(tokens, verb) };
     }
@@ -41,11 +42,24 @@ function speechContext(sentence: Sentence, index: number): boolean {
   const tokens = sentence.tokens;
   if (nextToQuotation(tokens, index) || sentence.quotations.some((quote) => quote.start > tokens[index].start)) return true;
   if (tokens[index + 1]?.lower === 'that') return true;
+  // "called for an inquiry", "called on the minister to resign".
+  if (tokens[index].lemma === 'call' && ['for', 'on'].includes(tokens[index + 1]?.lower ?? '')) return true;
   return tokens.slice(index + 1, index + 1 + THAT_CLAUSE_REACH).some((token) => token.lower === 'that' && token.pos === 'SCONJ');
+}
+
+function phraseText(tokens: readonly Token[], range: PhraseRange): string {
+  return tokens.slice(range[0], range[1] + 1).map((token) => token.text).join(' ');
+}
+
+// "A new poll has Trump leading": a poll's verb of finding, not an auxiliary before a participle.
+function isPollVerb(tokens: readonly Token[], index: number): boolean {
+  const next = tokens[index + 1];
+  return POLL_VERBS.has(tokens[index].lemma) && next !== undefined && !['VERB', 'AUX', 'PART', 'ADV'].includes(next.pos);
 }
 
 function isCueVerb(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index];
+  if (isPollVerb(tokens, index)) return true;
   if (!(SPEECH_VERBS.has(token.lemma) || EVIDENTIAL_VERBS.has(token.lemma))) return false;
   // wink sometimes tags a plural subject's verb as a noun ("Analysts note that").
   const verbal = token.pos === 'VERB' || (token.pos === 'NOUN' && tokens[index + 1]?.lower === 'that');

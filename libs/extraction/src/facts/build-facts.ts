@@ -45,12 +45,7 @@ function candidateFacts(inputs: FactInputs): Candidate[] {
 
 function candidate(inputs: FactInputs, sentence: Sentence, fact: ExtractedFact, quoted: boolean): Candidate {
   const frame = inputs.frames[sentence.index];
-  const source = frame.source;
-  const named =
-    source !== null &&
-    inputs.mentions.some(
-      (mention) => mention.start >= source.start && mention.end <= source.end && (mention.type === 'person' || mention.type === 'organisation'),
-    );
+  const named = Boolean(frame.source && frame.sourceName);
   return { fact, frame, ownTokens: outsideQuotations(sentence), quoted, named, position: sentence.index };
 }
 
@@ -111,14 +106,14 @@ function sentenceTimes({ text, sentences, published }: FactInputs): (OccurredInt
 function entitiesOf(inputs: FactInputs, span: Span, frame: Frame): EntityMention[] {
   const within = (outer: Span) => (mention: EntityMention) => mention.start >= outer.start && mention.end <= outer.end;
   const inSpan = inputs.mentions.filter(within(span));
-  const source = frame.source;
-  const fromSource = source ? inputs.mentions.filter((mention) => within(source)(mention) && !within(span)(mention)) : [];
-  return [...inSpan, ...fromSource];
+  const outside = [frame.source, frame.sourceName].filter((part): part is Span => Boolean(part));
+  const fromSource = inputs.mentions.filter((mention) => outside.some((part) => within(part)(mention)) && !within(span)(mention));
+  return [...inSpan, ...new Set(fromSource)];
 }
 
 function attributionOf(text: string, frame: Frame): Attribution {
   const textSpan = (span: Span | null) => (span ? { text: text.slice(span.start, span.end), start: span.start, end: span.end } : null);
-  return { source: textSpan(frame.source), cue: textSpan(frame.cue) };
+  return { source: textSpan(frame.source), cue: textSpan(frame.cue), sourceName: textSpan(frame.sourceName ?? null) };
 }
 
 function normaliseSpace(text: string): string {

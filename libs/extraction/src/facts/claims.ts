@@ -53,7 +53,8 @@ function isCheckable(candidate: Candidate): boolean {
   if (/\?["\u201d'\u2019)]*$/.test(fact.statement)) return false;
   if (!attributed && ownTokens.some((token) => FIRST_PERSON.has(token.lower))) return false;
   if (!attributed && frame.cue === null && (COMMENTARY_OPENERS.test(fact.statement) || isEvaluative(ownTokens))) return false;
-  return candidate.named || hasHook(candidate);
+  // Who said it is itself checkable: an attributed claim stays, even when it names nothing.
+  return attributed || hasHook(candidate);
 }
 
 // Something a checker can look up: a name, a number or a date in the claim itself, or an
