@@ -1,5 +1,8 @@
 import { ANAPHORIC_OPENER, BLOCK_QUOTE_PARAGRAPHS, ROLE_TITLES, SPEAKER_LOOKBACK } from '../rules/discourse';
-import { PERSON_PRONOUNS, UNNAMED_GROUPS } from '../rules/attribution-cues';
+import { GENDERED_NAME, GENDERED_WORDS, PERSON_PRONOUNS, UNNAMED_GROUPS } from '../rules/attribution-cues';
+import { getGender } from 'gender-detection-from-name';
+import { classifyName } from '../entities/classify';
+import { personKey } from '../entities/normalise';
 import type { Sentence } from '../text/sentences';
 import type { EntityMention, Span } from '../types';
 import type { Frame } from './frame';
@@ -25,7 +28,7 @@ export function resolveFrames(
   frames: readonly Frame[],
   mentions: readonly EntityMention[],
 ): Frame[] {
-  const context: Context = { text, sentences, frames: [...frames], people: mentions.filter((mention) => mention.type === 'person'), mentions };
+  const context: Context = { text, sentences, frames: [...frames], people: mentions.filter((mention) => isPersonLike(text, mention)), mentions };
   for (let index = 0; index < sentences.length; index += 1) {
     context.frames[index] = resolveRole(context, index, resolvePronoun(context, index));
     if (context.frames[index].kind === 'none' && hasQuotation(text, sentences[index])) {
@@ -62,6 +65,12 @@ function resolvePronoun(context: Context, index: number): Frame {
   return frame;
 }
 
+// People, but never in the possessive ("Mr. Stone's lawyer" is not Mr. Stone).
+function isPersonLike(text: string, mention: EntityMention): boolean {
+  if (/^[\u2019']s?\b/.test(text.slice(mention.end, mention.end + 2))) return false;
+  return mention.type === 'person';
+}
+
 // Names inside a quotation are what the speaker talks about, not who speaks.
 function peopleIn(context: Context, sentence: Sentence, pronoun: string): EntityMention[] {
   return context.people.filter(
@@ -69,14 +78,37 @@ function peopleIn(context: Context, sentence: Sentence, pronoun: string): Entity
       mention.start >= sentence.start &&
       mention.end <= sentence.end &&
       !sentence.quotations.some((quote) => quote.start <= mention.start && mention.start < quote.end) &&
-      genderAgrees(context.text, mention, pronoun),
+      genderAgrees(context, mention, pronoun),
   );
 }
 
-function genderAgrees(text: string, mention: Span, pronoun: string): boolean {
-  const title = text.slice(mention.start, mention.end).split(/\s+/)[0].toLowerCase();
-  if (pronoun === 'he' || pronoun === 'him') return !['mrs.', 'ms.', 'miss', 'mrs', 'ms'].includes(title);
-  return !['mr.', 'mr'].includes(title);
+// Gender as the report shows it ("Mr.", "Mrs.", "Ms." or a gendered role word before the
+// surname anywhere in the text), else as the first name usually is (an offline list of given
+// names); unknown agrees with either pronoun.
+function genderAgrees(context: Context, mention: EntityMention, pronoun: string): boolean {
+  const words = mention.name.split(/\s+/);
+  const byName = words.length >= 2 ? getGender(words[0], 'en') : 'unknown';
+  const known = genderOf(context).get(personKey(mention.name)) ?? (byName === 'unknown' ? undefined : byName);
+  if (!known) return true;
+  return known === (pronoun === 'he' || pronoun === 'him' ? 'male' : 'female');
+}
+
+const genders = new WeakMap<Context, Map<string, 'male' | 'female'>>();
+
+function genderOf(context: Context): Map<string, 'male' | 'female'> {
+  const cached = genders.get(context);
+  if (cached) return cached;
+  const found = new Map<string, 'male' | 'female'>();
+  const conflicting = new Set<string>();
+  for (const match of context.text.matchAll(GENDERED_NAME)) {
+    const key = personKey(match.groups!.name);
+    const gender = GENDERED_WORDS.get(match.groups!.title.toLowerCase().replace(/\.$/, ''))!;
+    if (found.has(key) && found.get(key) !== gender) conflicting.add(key);
+    found.set(key, gender);
+  }
+  for (const key of conflicting) found.delete(key);
+  genders.set(context, found);
+  return found;
 }
 
 /**
@@ -89,6 +121,16 @@ function personAntecedent(context: Context, index: number, before: number, prono
   if (subject) return subject;
   const floor = Math.max(0, index - SPEAKER_LOOKBACK);
   for (let back = index - 1; back >= floor; back -= 1) {
+    const speaker = namedSpeaker(context, back, pronoun);
+    if (speaker) return speaker;
+  }
+  // Then the subject of a sentence a little further back, a speaker further back, and only then any name.
+  for (let back = index - 1; back >= floor; back -= 1) {
+    const sentence = context.sentences[back];
+    const subject = peopleIn(context, sentence, pronoun).find((mention) => !verbBefore(sentence, mention.start));
+    if (subject) return subject;
+  }
+  for (let back = floor - 1; back >= Math.max(0, index - 3 * SPEAKER_LOOKBACK); back -= 1) {
     const speaker = namedSpeaker(context, back, pronoun);
     if (speaker) return speaker;
   }
@@ -108,8 +150,13 @@ function namedSpeaker(context: Context, index: number, pronoun: string): Span | 
   const source = frame.sourceName ?? frame.source;
   if (!source) return null;
   const person = context.people.find((mention) => mention.start >= source.start && mention.end <= source.end);
-  if (person) return genderAgrees(context.text, person, pronoun) ? person : null;
-  return /^\p{Lu}/u.test(context.text.slice(source.start, source.end)) && context.frames[index].kind === 'speech' ? source : null;
+  if (person) return genderAgrees(context, person, pronoun) ? person : null;
+  // A capitalised source that is not a known person may be one ("Akin"), but never a group,
+  // an organisation or a possessive ("Intelligence Committee Republicans", "Mr. Stone's lawyer").
+  const words = context.text.slice(source.start, source.end);
+  const guess = classifyName(words.split(/\s+/));
+  const personLike = PROPER_NAME.test(words) && !UNNAMED_GROUPS.test(words) && !/[\u2019']s?$/.test(words) && ['person', 'unknown'].includes(guess.type);
+  return personLike && frame.kind === 'speech' ? source : null;
 }
 
 const PROPER_NAME = /^(?:@\w+|[\p{Lu}][\p{L}'\u2019.-]+(?:\s+[\p{Lu}][\p{L}'\u2019.-]+){0,3})$/u;

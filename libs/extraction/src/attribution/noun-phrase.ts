@@ -9,6 +9,7 @@ const INNER_PREPOSITIONS = new Set(['of', 'in', 'at', 'from', 'with', 'for', 'on
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your', "'s", '\u2019s', "'", '\u2019']);
 const CLOSING_QUOTES = new Set(['\u201d', '"', '\u00bb']);
 const APPOSITIVE_MAX_TOKENS = 16;
+const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself']);
 
 const isComma = (token: Token | undefined): boolean => token?.text === ',';
 const isNominal = (token: Token): boolean => NOMINAL.has(token.pos) || POSSESSIVES.has(token.lower) || ['those', 'some', 'many', 'others'].includes(token.lower);
@@ -18,7 +19,8 @@ const hasHead = (tokens: readonly Token[]): boolean =>
 /** The speaker before a speech verb: "Robert Lane, a former NATO advisor, cautioned" gives "Robert Lane". */
 export function subjectBefore(tokens: readonly Token[], verb: number, floor: number): PhraseRange | null {
   let index = verb - 1;
-  while (index >= floor && (SPEECH_ADVERBS.has(tokens[index].lower) || tokens[index].pos === 'ADV')) index -= 1;
+  // Adverbs and an emphatic reflexive sit between speaker and verb: "Trump himself said".
+  while (index >= floor && (SPEECH_ADVERBS.has(tokens[index].lower) || tokens[index].pos === 'ADV' || (index > floor && REFLEXIVES.has(tokens[index].lower)))) index -= 1;
   if (index < floor) return null;
   if (isComma(tokens[index])) return subjectBeforeComma(tokens, index, floor);
   const range =

@@ -88,7 +88,9 @@ function speakerOf(tokens: readonly Token[], verb: number, outside: readonly boo
   if (direct) return direct;
   // "..., accusing", "stormed back and said": the subject is that of the verb before.
   if (participle || previous?.lower === 'and') return governingSubject(tokens, verb, outside);
-  return previous?.text === ',' && canInvert ? speakerAfter(tokens, verb) : null;
+  // "The plan will fail, said Ms. Ruiz" inverts; "..., wrote an open letter" has an object instead.
+  const after = previous?.text === ',' && canInvert ? speakerAfter(tokens, verb) : null;
+  return after && !['a', 'an', 'the', 'his', 'her', 'their', 'its'].includes(tokens[after[0]].lower) ? after : null;
 }
 
 function governingSubject(tokens: readonly Token[], verb: number, outside: readonly boolean[]): PhraseRange | null {

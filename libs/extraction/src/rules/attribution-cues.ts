@@ -12,6 +12,7 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   'describe', 'call', 'counter', 'cite', 'quip', 'joke', 'lament', 'retort', 'comment', 'proclaim',
   'opine', 'disclose', 'report', 'post', 'tout', 'boast', 'vow', 'pledge', 'promise', 'scoff',
   'refute', 'rebut', 'dispute', 'accuse', 'blast', 'slam', 'mock', 'exclaim', 'shout', 'yell', 'refer',
+  'plead', 'implore', 'hammer', 'muse', 'quote', 'chime', 'interject', 'concur', 'sum',
 ]);
 
 /**
@@ -42,7 +43,7 @@ export const POLL_SUBJECT = /\b(?:polls?|surveys?)\b/i;
 export const AMBIGUOUS_SPEECH_VERBS: ReadonlySet<string> = new Set([
   'add', 'note', 'call', 'post', 'report', 'write', 'describe', 'respond', 'state', 'observe', 'comment',
   'cite', 'recall', 'counter', 'tout', 'promise', 'pledge', 'ask', 'urge', 'predict', 'charge', 'express',
-  'refer',
+  'refer', 'quote', 'sum',
 ]);
 
 /** Words before a subject that put the verb in an embedded question ("depend on how Washington responds"). */
@@ -115,3 +116,18 @@ export const NOT_HEADLINE_SPEAKERS: ReadonlySet<string> = new Set([
   'q', 'a', 'question', 'answer', 'timeline', 'factbox', 'explainer', 'comment', 'review', 'poll', 'quiz', 'listen',
   'podcast', 'graphic', 'map', 'see', 'also', 'warning', 'spoiler', 'spoiler alert', 'tags', 'topics', 'subject',
 ]);
+
+/** Titles and role words that tell a person's gender, as the report itself gives it. */
+export const GENDERED_WORDS: ReadonlyMap<string, 'male' | 'female'> = new Map([
+  ['mr', 'male'], ['mrs', 'female'], ['ms', 'female'], ['miss', 'female'], ['sir', 'male'], ['dame', 'female'],
+  ['congressman', 'male'], ['congresswoman', 'female'], ['spokesman', 'male'], ['spokeswoman', 'female'],
+  ['chairman', 'male'], ['chairwoman', 'female'], ['businessman', 'male'], ['businesswoman', 'female'],
+  ['king', 'male'], ['queen', 'female'], ['prince', 'male'], ['princess', 'female'], ['lord', 'male'], ['lady', 'female'],
+  ['father', 'male'], ['sister', 'female'], ['brother', 'male'],
+]);
+
+/** A gendered title or role word before a capitalised name: "Mrs. Clinton", "Congresswoman Nancy Pelosi". */
+export const GENDERED_NAME = new RegExp(
+  `\\b(?<title>${[...GENDERED_WORDS.keys()].map((word) => `${word[0].toUpperCase()}${word.slice(1)}`).join('|')})\\.?\\s+(?<name>[\\p{Lu}][\\p{L}'\\u2019-]+(?:\\s+[\\p{Lu}][\\p{L}'\\u2019-]+){0,2})`,
+  'gu',
+);
