@@ -159,7 +159,9 @@ function namedSpeaker(context: Context, index: number, pronoun: string): Span | 
   return personLike && frame.kind === 'speech' ? source : null;
 }
 
-const PROPER_NAME = /^(?:@\w+|[\p{Lu}][\p{L}'\u2019.-]+(?:\s+[\p{Lu}][\p{L}'\u2019.-]+){0,3})$/u;
+const PROPER_NAME_SHAPE = /^(?:@\w+|[\p{Lu}][\p{L}'\u2019.-]+(?:\s+[\p{Lu}][\p{L}'\u2019.-]+){0,3})$/u;
+const NOT_NAMES = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'who', 'one', 'some', 'many', 'all', 'both', 'each']);
+const PROPER_NAME = { test: (words: string): boolean => PROPER_NAME_SHAPE.test(words) && !NOT_NAMES.has(words.toLowerCase()) };
 
 const ROLE = /^(?:the\s+)?(?:[\p{L}-]+\s+)?(\p{Ll}+)$/u;
 

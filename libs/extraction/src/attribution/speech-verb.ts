@@ -24,8 +24,13 @@ const NOT_SPEAKERS = new Set(['we', 'i', 'you', 'it', 'this', 'that', 'which']);
 export function findSpeechTag(sentence: Sentence, outside: readonly boolean[], quoteFollows: boolean): SpeechTag | null {
   const tokens = sentence.tokens;
   const candidates = tokens.map((_, index) => index).filter((index) => outside[index] && isCueVerb(tokens, index));
-  // A verb next to a quotation is its speech tag; otherwise the first cue verb frames the sentence.
-  const ordered = [...candidates.filter((index) => nextToQuotation(tokens, index)), ...candidates];
+  // A verb next to a quotation is its speech tag; otherwise the first cue verb frames the sentence,
+  // then verbs of saying before verbs of stance ("They challenge the norms, critics say").
+  const ordered = [
+    ...candidates.filter((index) => nextToQuotation(tokens, index)),
+    ...candidates.filter((index) => SPEECH_VERBS.has(tokens[index].lemma)),
+    ...candidates,
+  ];
   for (const verb of ordered) {
     if (AMBIGUOUS_SPEECH_VERBS.has(tokens[verb].lemma) && !quoteFollows && !speechContext(sentence, verb)) continue;
     const speaker = speakerOf(tokens, verb, outside);
