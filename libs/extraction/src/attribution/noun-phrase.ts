@@ -16,11 +16,35 @@ const isNominal = (token: Token): boolean => NOMINAL.has(token.pos) || POSSESSIV
 const hasHead = (tokens: readonly Token[]): boolean =>
   tokens.some((token) => token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'PRON');
 
+const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
+  'morning', 'afternoon', 'evening', 'night', 'weekend',
+]);
+const TIME_LEAD = new Set(['on', 'late', 'early', 'last', 'this', 'earlier', 'later']);
+const PARENTHETICAL_MAX_TOKENS = 6;
+
+// One step back over what may stand between a speaker and the verb; returns `index` when nothing.
+function skipBetween(tokens: readonly Token[], index: number, floor: number): number {
+  if (index < floor) return index;
+  const token = tokens[index];
+  if (SPEECH_ADVERBS.has(token.lower) || token.pos === 'ADV' || (index > floor && REFLEXIVES.has(token.lower))) return index - 1;
+  if (TIME_WORDS.has(token.lower)) {
+    let at = index - 1;
+    while (at >= floor && (TIME_LEAD.has(tokens[at].lower) || TIME_WORDS.has(tokens[at].lower))) at -= 1;
+    return at;
+  }
+  if (token.text === ')') {
+    for (let at = index - 1; at >= Math.max(floor, index - PARENTHETICAL_MAX_TOKENS); at -= 1) if (tokens[at].text === '(') return at - 1;
+  }
+  return index;
+}
+
 /** The speaker before a speech verb: "Robert Lane, a former NATO advisor, cautioned" gives "Robert Lane". */
 export function subjectBefore(tokens: readonly Token[], verb: number, floor: number): PhraseRange | null {
   let index = verb - 1;
-  // Adverbs and an emphatic reflexive sit between speaker and verb: "Trump himself said".
-  while (index >= floor && (SPEECH_ADVERBS.has(tokens[index].lower) || tokens[index].pos === 'ADV' || (index > floor && REFLEXIVES.has(tokens[index].lower)))) index -= 1;
+  // Adverbs, an emphatic reflexive, a time ("on Friday") and a party label ("(R-Texas)") sit
+  // between speaker and verb: "Sen. Ted Cruz (R-Texas) on Friday said", "Trump himself said".
+  for (let skipped = skipBetween(tokens, index, floor); skipped !== index; skipped = skipBetween(tokens, index, floor)) index = skipped;
   if (index < floor) return null;
   if (isComma(tokens[index])) return subjectBeforeComma(tokens, index, floor);
   const range =
@@ -66,7 +90,7 @@ function collectBackwards(tokens: readonly Token[], last: number, floor: number)
   for (let index = last; index >= floor; index -= 1) {
     const token = tokens[index];
     const joined = first <= last && (INNER_PREPOSITIONS.has(token.lower) || token.lower === 'and' || isHyphen(tokens, index) || isTitleStop(tokens, index));
-    if (!isNominal(token) && !joined) break;
+    if (!isNominal(token) && !joined && !isMistaggedName(tokens, index)) break;
     // "In Wednesday's speech the senator": a determiner after a noun starts a new phrase.
     if (tokens[first]?.pos === 'DET' && first <= last && (token.pos === 'NOUN' || token.pos === 'PROPN')) break;
     first = index;
@@ -79,6 +103,11 @@ function collectBackwards(tokens: readonly Token[], last: number, floor: number)
 function isTitleStop(tokens: readonly Token[], index: number): boolean {
   const previous = tokens[index - 1];
   return tokens[index].text === '.' && previous !== undefined && previous.end === tokens[index].start && NAME_TITLE_ABBREVIATIONS.has(`${previous.lower}.`);
+}
+
+// wink tags some first names as verbs ("Sen. Ted Cruz"): a capitalised word before a proper noun.
+function isMistaggedName(tokens: readonly Token[], index: number): boolean {
+  return tokens[index].pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(tokens[index].text) && tokens[index + 1]?.pos === 'PROPN';
 }
 
 function isHyphen(tokens: readonly Token[], index: number): boolean {
