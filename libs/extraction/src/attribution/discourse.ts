@@ -65,9 +65,13 @@ function resolvePronoun(context: Context, index: number): Frame {
   return frame;
 }
 
+function isPossessive(text: string, mention: EntityMention): boolean {
+  return /[\u2019']s?$/.test(mention.text) || /^[\u2019']s?\b/.test(text.slice(mention.end, mention.end + 2));
+}
+
 // People, but never in the possessive ("Mr. Stone's lawyer" is not Mr. Stone).
 function isPersonLike(text: string, mention: EntityMention): boolean {
-  if (/^[\u2019']s?\b/.test(text.slice(mention.end, mention.end + 2))) return false;
+  if (isPossessive(text, mention)) return false;
   return mention.type === 'person';
 }
 
@@ -216,7 +220,7 @@ function lendToPrevious(context: Context, index: number): void {
  */
 function nameIn(context: Context, source: Span): Span | null {
   const inside = context.mentions.filter(
-    (mention) => mention.start >= source.start && mention.end <= source.end && !/^[\u2019']s?\b/.test(context.text.slice(mention.end, mention.end + 2)),
+    (mention) => mention.start >= source.start && mention.end <= source.end && !isPossessive(context.text, mention),
   );
   const head =
     inside.find((mention) => mention.type === 'person') ??
