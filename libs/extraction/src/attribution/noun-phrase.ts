@@ -79,7 +79,9 @@ function skipAppositive(tokens: readonly Token[], closing: number, floor: number
     if (CLOSING_QUOTES.has(tokens[index].text)) return -1;
     if (!isComma(tokens[index])) continue;
     const opener = tokens[index + 1];
-    const appositive = opener && (isNominal(opener) || ['who', 'whose', 'which'].includes(opener.lower));
+    // "Margelov, appointed by Medvedev to mediate, said": a participle opens an appositive too.
+    const participle = opener?.pos === 'VERB' && /(?:ed|en|wn)$/.test(opener.lower);
+    const appositive = opener && (isNominal(opener) || participle || ['who', 'whose', 'which'].includes(opener.lower));
     return appositive && index - 1 >= floor && isNominal(tokens[index - 1]) ? index - 1 : -1;
   }
   return -1;
