@@ -109,6 +109,22 @@ describe('attribution cues', () => {
     expect(who(fact)).toEqual(['Rev. Al Sharpton', 'said']);
   });
 
+  it('leaves "he" unnamed when it stands for someone the report describes but does not name', () => {
+    const text = 'Protests reached the capital on Sunday.\nA resident in Tripoli told Reuters he could hear gunshots.\n“There are gunshots in the street,” he said.';
+    const fact = only(text, 'gunshots in the street');
+    expect(fact.attribution.source?.text).toBe('he');
+    expect(fact.attribution.sourceName).toBeNull();
+  });
+
+  it('finds the speaker past a party label, a time, a participial appositive or an emphatic reflexive', () => {
+    const cases: [string, string][] = [
+      ['Sen. Ted Cruz (R-Texas) on Friday said the bill would fail in the Senate.', 'Sen. Ted Cruz'],
+      ['Mikhail Margelov, appointed by the president to mediate, said the talks had stalled.', 'Mikhail Margelov'],
+      ['Donald Trump himself said the deal was finished on Friday.', 'Donald Trump'],
+    ];
+    for (const [text, source] of cases) expect([text, only(text, text.slice(-14)).attribution.source?.text]).toEqual([text, source]);
+  });
+
   it('reads a headline with a colon as the words of the one named before it', () => {
     const text = 'Trump: Mexico will pay for the wall\nThe president repeated his pledge on Monday.';
     const fact = only(text, 'Mexico will pay');

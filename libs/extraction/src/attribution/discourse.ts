@@ -1,7 +1,7 @@
 import { ANAPHORIC_OPENER, BLOCK_QUOTE_PARAGRAPHS, ROLE_TITLES, SPEAKER_LOOKBACK } from '../rules/discourse';
 import { GENDERED_NAME, GENDERED_WORDS, PERSON_PRONOUNS, UNNAMED_GROUPS } from '../rules/attribution-cues';
 import { getGender } from 'gender-detection-from-name';
-import { classifyName } from '../entities/classify';
+import { classifyName, isTitle } from '../entities/classify';
 import { personKey } from '../entities/normalise';
 import type { Sentence } from '../text/sentences';
 import type { EntityMention, Span } from '../types';
@@ -54,6 +54,7 @@ function resolvePronoun(context: Context, index: number): Frame {
   const word = context.text.slice(frame.source.start, frame.source.end).toLowerCase();
   if (PERSON_PRONOUNS.has(word)) {
     const antecedent = personAntecedent(context, index, frame.source.start, word);
+    if (antecedent === UNNAMED) return { ...frame, sourceName: null };
     return antecedent ? { ...frame, sourceName: antecedent } : frame;
   }
   if (word === 'they') {
@@ -82,8 +83,18 @@ function peopleIn(context: Context, sentence: Sentence, pronoun: string): Entity
       mention.start >= sentence.start &&
       mention.end <= sentence.end &&
       !sentence.quotations.some((quote) => quote.start <= mention.start && mention.start < quote.end) &&
-      genderAgrees(context, mention, pronoun),
+      genderAgrees(context, mention, pronoun) &&
+      looksHuman(context, mention),
   );
+}
+
+// "North Africa", "Human Rights": capitalised pairs the lists type as people. A person has a
+// title, a gender the report gives, or a first name the given-name list knows.
+function looksHuman(context: Context, mention: EntityMention): boolean {
+  const words = mention.text.split(/\s+/);
+  if (words.length < 2 || words.some((word) => isTitle(word))) return true;
+  if (genderOf(context).has(personKey(mention.name))) return true;
+  return getGender(mention.name.split(/\s+/)[0], 'en') !== 'unknown' || getGender(mention.name.split(/\s+/)[0]) !== 'unknown';
 }
 
 // Gender as the report shows it ("Mr.", "Mrs.", "Ms." or a gendered role word before the
@@ -119,13 +130,15 @@ function genderOf(context: Context): Map<string, 'male' | 'female'> {
  * Who "he" or "she" is: the subject earlier in the same sentence, else the last named speaker
  * a few sentences back, else the first person named in an earlier sentence.
  */
-function personAntecedent(context: Context, index: number, before: number, pronoun: string): Span | null {
+function personAntecedent(context: Context, index: number, before: number, pronoun: string): Span | typeof UNNAMED | null {
   const sentence = context.sentences[index];
   const subject = peopleIn(context, sentence, pronoun).find((mention) => mention.end <= before && !verbBefore(sentence, mention.start));
   if (subject) return subject;
   const floor = Math.max(0, index - SPEAKER_LOOKBACK);
   for (let back = index - 1; back >= floor; back -= 1) {
     const speaker = namedSpeaker(context, back, pronoun);
+    // An unnamed speaker is "he" only when no one has been named since.
+    if (speaker === UNNAMED && namedSince(context, back, index, pronoun)) continue;
     if (speaker) return speaker;
   }
   // Then the subject of a sentence a little further back, a speaker further back, and only then any name.
@@ -136,6 +149,7 @@ function personAntecedent(context: Context, index: number, before: number, prono
   }
   for (let back = floor - 1; back >= Math.max(0, index - 3 * SPEAKER_LOOKBACK); back -= 1) {
     const speaker = namedSpeaker(context, back, pronoun);
+    if (speaker === UNNAMED && namedSince(context, back, index, pronoun)) continue;
     if (speaker) return speaker;
   }
   for (let back = index - 1; back >= Math.max(0, index - 2 * SPEAKER_LOOKBACK); back -= 1) {
@@ -145,16 +159,23 @@ function personAntecedent(context: Context, index: number, before: number, prono
   return null;
 }
 
+function namedSince(context: Context, from: number, to: number, pronoun: string): boolean {
+  for (let at = from + 1; at < to; at += 1) if (peopleIn(context, context.sentences[at], pronoun).length > 0) return true;
+  return false;
+}
+
 function verbBefore(sentence: Sentence, position: number): boolean {
   return sentence.tokens.some((token) => token.start < position && (token.pos === 'VERB' || token.pos === 'AUX'));
 }
 
-function namedSpeaker(context: Context, index: number, pronoun: string): Span | null {
+function namedSpeaker(context: Context, index: number, pronoun: string): Span | typeof UNNAMED | null {
   const frame = context.frames[index];
   const source = frame.sourceName ?? frame.source;
   if (!source) return null;
+  // "A resident in Tripoli told Reuters ... he said": "he" is that unnamed person.
+  if (frame.kind === 'speech' && !frame.sourceName && UNNAMED_PERSON.test(context.text.slice(source.start, source.end))) return UNNAMED;
   const person = context.people.find((mention) => mention.start >= source.start && mention.end <= source.end);
-  if (person) return genderAgrees(context, person, pronoun) ? person : null;
+  if (person) return genderAgrees(context, person, pronoun) && looksHuman(context, person) ? person : null;
   // A capitalised source that is not a known person may be one ("Akin"), but never a group,
   // an organisation or a possessive ("Intelligence Committee Republicans", "Mr. Stone's lawyer").
   const words = context.text.slice(source.start, source.end);
@@ -166,6 +187,12 @@ function namedSpeaker(context: Context, index: number, pronoun: string): Span | 
 const PROPER_NAME_SHAPE = /^(?:@\w+|[\p{Lu}][\p{L}'\u2019.-]+(?:\s+[\p{Lu}][\p{L}'\u2019.-]+){0,3})$/u;
 const NOT_NAMES = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'who', 'one', 'some', 'many', 'all', 'both', 'each']);
 const PROPER_NAME = { test: (words: string): boolean => PROPER_NAME_SHAPE.test(words) && !NOT_NAMES.has(words.toLowerCase()) };
+
+/** A pronoun that stands for someone the report does not name. */
+const UNNAMED = Symbol('unnamed');
+
+/** One person described, not named: "a resident in Tripoli", "an eyewitness", "one protester". */
+const UNNAMED_PERSON = /^(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:[\p{Ll}-]+\s+)?(?:resident|witness|eyewitness|protester|activist|official|diplomat|source|spokes(?:wo)?man|spokesperson|aide|doctor|soldier|fighter|rebel|man|woman|user|member|analyst|lawyer|worker|student|teacher|journalist|reporter|villager|refugee|survivor|officer|commander|employee|insider|adviser|advisor)\b/u;
 
 const ROLE = /^(?:the\s+)?(?:[\p{L}-]+\s+)?(\p{Ll}+)$/u;
 
@@ -228,8 +255,15 @@ function nameIn(context: Context, source: Span): Span | null {
     inside.find((mention) => mention.type === 'other');
   if (head) return fullestMention(context, head);
   // A bare proper name the entity lists do not know ("Obama", "@GlobalAnalyst") names itself.
+  // A lone capitalised word may only open the sentence ("Revolutions have ..."); it names no one
+  // unless the report also writes it as a name elsewhere, which makes it a mention.
   const words = context.text.slice(source.start, source.end);
-  return PROPER_NAME.test(words) && !UNNAMED_GROUPS.test(words) ? source : null;
+  const multiWord = /\s/.test(words) || words.startsWith('@') || !startsSentence(context, source);
+  return multiWord && PROPER_NAME.test(words) && !UNNAMED_GROUPS.test(words) ? source : null;
+}
+
+function startsSentence(context: Context, span: Span): boolean {
+  return context.sentences.some((sentence) => sentence.start === span.start);
 }
 
 function fullestMention(context: Context, mention: EntityMention): Span {

@@ -27,7 +27,7 @@ export const EVIDENTIAL_VERBS: ReadonlySet<string> = new Set([
   'compare', 'endorse', 'condemn', 'denounce', 'decry', 'blame', 'defend', 'applaud', 'commend', 'hail',
   'laud', 'demand', 'require', 'recommend', 'propose', 'oppose', 'advocate', 'favor', 'favour', 'fault',
   'rebuke', 'chide', 'lambaste', 'castigate', 'label', 'brand', 'characterize', 'characterise', 'thank',
-  'congratulate', 'challenge', 'threaten', 'forecast', 'project', 'rate', 'rank',
+  'congratulate', 'challenge', 'forecast', 'lash',
 ]);
 
 /** Verbs by which a poll or survey states a finding: "a new poll has Trump leading". */
