@@ -36,7 +36,8 @@ function toSubmission(fact: ExtractedFact): FactSubmission {
   return {
     statement: fact.statement.length > LIMITS.statementChars ? `${fact.statement.slice(0, LIMITS.statementChars - 1)}…` : fact.statement,
     evidence: { start: fact.evidence.start, end: fact.evidence.end },
-    attributedTo: fact.attribution.source?.text ?? null,
+    // The resolved name ("Dr. Laura Mitchell" for "She"); the attributing words where no name is known ("critics").
+    attributedTo: fact.attribution.sourceName?.text ?? fact.attribution.source?.text ?? null,
     modality: fact.modality,
     occurred: occurred(fact),
     entities: fact.entities.map(({ name, type, text, start, end }) => ({ name, type, text, start, end })),
