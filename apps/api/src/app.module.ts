@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccessModule } from '@storyline/access';
 import { AuditModule } from '@storyline/audit';
 import type { StorylineConfig } from '@storyline/database';
+import { SubscriptionsModule } from '@storyline/subscriptions';
 import { TimelineModule } from '@storyline/timeline';
 import { AuthGuard } from './http/auth.guard';
 import { HealthController } from './http/health.controller';
@@ -25,6 +26,7 @@ export class AppModule {
         TimelineModule,
         AuditModule,
         WebModule,
+        SubscriptionsModule.forRoot(databaseUrl, config),
       ],
       controllers: [HealthController, MetricsController, KeysController, ProjectionsController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, HttpMetrics],
