@@ -66,6 +66,9 @@ const fromRow = (row: Row): WebhookSubscription => ({
   createdBy: row.created_by,
 });
 
+/** TypeORM answers UPDATE and DELETE ... RETURNING as [rows, count], INSERT as rows. */
+const returned = (result: unknown): Row[] => (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) ? result[0] : (result as Row[]));
+
 /** The `webhook_subscriptions` table. */
 export class WebhookStore {
   constructor(private readonly dataSource: DataSource) {}
@@ -91,16 +94,16 @@ export class WebhookStore {
 
   /** Pause or resume; resuming a failing subscription clears its failure and tries again. */
   async setStatus(id: string, status: SubscriptionStatus): Promise<WebhookSubscription | null> {
-    const rows: Row[] = await this.dataSource.query(
+    const rows = returned(await this.dataSource.query(
       `UPDATE webhook_subscriptions SET status = $2, attempts = CASE WHEN $2 = 'active' THEN 0 ELSE attempts END
        WHERE id = $1 RETURNING *`,
       [id, status],
-    );
+    ));
     return rows.length === 0 ? null : fromRow(rows[0]);
   }
 
   async remove(id: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query('DELETE FROM webhook_subscriptions WHERE id = $1 RETURNING id', [id]);
+    const rows = returned(await this.dataSource.query('DELETE FROM webhook_subscriptions WHERE id = $1 RETURNING id', [id]));
     return rows.length > 0;
   }
 
