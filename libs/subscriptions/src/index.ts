@@ -12,3 +12,5 @@ export * from './webhooks/webhook-deliverer';
 export * from './broker/follower-checkpoints';
 export * from './broker/jetstream-publisher';
 export { SUBSCRIPTION_MIGRATIONS } from './migrations';
+export * from './webhooks/subscription-view';
+export * from './feed/feed-input';

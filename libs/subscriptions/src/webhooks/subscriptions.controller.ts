@@ -3,44 +3,10 @@ import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swa
 import { RequireRole } from '@storyline/access';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
 import { StoriesReader } from '@storyline/projections';
-import { DomainError, invalid, isUuid, newId } from '@storyline/timeline';
 import { SUBSCRIPTIONS_OPTIONS, type SubscriptionsOptions } from '../subscriptions-options';
-import { readSubscriptionRequest } from './subscription-input';
+import { checkId, createSubscription, notFound, view, type SubscriptionView } from './subscription-view';
 import { WebhookDeliverer } from './webhook-deliverer';
-import { WebhookStore, type SubscriptionStatus, type WebhookSubscription } from './webhook-store';
-
-/** A subscription as the API shows it: never its secret. */
-export interface SubscriptionView {
-  readonly id: string;
-  readonly url: string;
-  readonly types: readonly string[] | null;
-  readonly stories: readonly string[] | null;
-  readonly status: SubscriptionStatus;
-  readonly checkpoint: number;
-  readonly head: number;
-  /** Log positions after the checkpoint not yet handed on. */
-  readonly lag: number;
-  readonly delivered: number;
-  readonly attempts: number;
-  readonly lastError: string | null;
-  readonly lastErrorAt: string | null;
-  readonly lastDeliveredAt: string | null;
-  readonly createdAt: string;
-  readonly createdBy: string;
-}
-
-function view(subscription: WebhookSubscription, head: bigint): SubscriptionView {
-  const { secret: _secret, checkpoint, ...rest } = subscription;
-  return {
-    ...rest,
-    checkpoint: Number(checkpoint),
-    head: Number(head),
-    lag: Number(head > checkpoint ? head - checkpoint : 0n),
-    lastErrorAt: subscription.lastErrorAt?.toISOString() ?? null,
-    lastDeliveredAt: subscription.lastDeliveredAt?.toISOString() ?? null,
-    createdAt: subscription.createdAt.toISOString(),
-  };
-}
+import { WebhookStore, type SubscriptionStatus } from './webhook-store';
 
 /** Webhook subscriptions: admins decide where the log is delivered. */
 @ApiTags('subscriptions')
@@ -59,11 +25,9 @@ export class SubscriptionsController {
   @ApiBody({ description: '{url, secret, types?: ["FactReported"], stories?: ["<slug or id>"], after?: <position; default: the head now>}' })
   @ApiCreatedResponse({ description: 'the subscription, without its secret' })
   async create(@Body() body: unknown, @Req() request: { actor?: string }): Promise<SubscriptionView> {
-    const wanted = await readSubscriptionRequest(body, this.options.allowedHosts, this.stories);
-    const head = await this.store.headPosition();
-    const created = await this.subscriptions.create({ id: newId(), ...wanted, checkpoint: wanted.after ?? head, createdBy: request.actor ?? 'anonymous' });
+    const created = await createSubscription(body, request.actor ?? 'anonymous', { allowedHosts: this.options.allowedHosts, stories: this.stories, store: this.store, subscriptions: this.subscriptions });
     void this.deliverer.refresh();
-    return view(created, head);
+    return created;
   }
 
   @Get()
@@ -106,13 +70,4 @@ export class SubscriptionsController {
     void this.deliverer.refresh();
     return view(changed, await this.store.headPosition());
   }
-}
-
-function checkId(id: string): string {
-  if (!isUuid(id)) throw invalid('id', `must be a subscription id (a UUID), got "${id.slice(0, 60)}"`);
-  return id.toLowerCase();
-}
-
-function notFound(id: string): never {
-  throw new DomainError('SUBSCRIPTION.NOT_FOUND', `no subscription has the id ${id}`, 'id');
 }
