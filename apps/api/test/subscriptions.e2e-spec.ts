@@ -41,6 +41,8 @@ async function readStream(url: string, count: number, headers: Record<string, st
   return { ids, events };
 }
 
+jest.setTimeout(60_000);
+
 describe('following the log: feed, webhooks, metrics', () => {
   let api: ApiHarness;
   let base: string;

@@ -1,6 +1,8 @@
 import { createTestDatabase, type TestDatabase } from '@storyline/database';
 import { storyline } from './run-cli';
 
+jest.setTimeout(60_000);
+
 describe('storyline events and storyline subscriptions', () => {
   let db: TestDatabase;
   const saved = { ...process.env };

@@ -9,6 +9,8 @@ import { DEFAULT_JETSTREAM_OPTIONS, JetStreamPublisher, subjectFor, type JetStre
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+jest.setTimeout(60_000);
+
 describe('JetStream publication', () => {
   let nats: NatsConnection | null = null;
   let skip: string | null = null;

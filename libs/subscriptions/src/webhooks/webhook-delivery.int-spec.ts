@@ -15,6 +15,8 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs = 20_000
   throw new Error('timed out waiting');
 }
 
+jest.setTimeout(60_000);
+
 describe('webhook delivery', () => {
   let log: LogFixture;
   let webhooks: WebhookStore;
