@@ -144,7 +144,8 @@ export class JetStreamPublisher {
           failed.abort();
         },
       );
-      if (inFlight.length >= this.options.maxInFlight) await publishing.catch(() => undefined);
+      // A full window waits for its oldest publication only, so the pipeline never runs dry.
+      if (inFlight.length >= this.options.maxInFlight) await inFlight[0].acked.catch(() => undefined);
     }
     // Stopping: what is in flight may still be acknowledged; what is not is published again next time.
     await Promise.race([Promise.allSettled(inFlight.map((entry) => entry.acked)), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
