@@ -28,6 +28,7 @@ import {
   WebhookStore,
   type JetStreamOptions,
 } from '@storyline/subscriptions';
+import { agentFor, postJson } from '@storyline/subscriptions/webhooks/http-post';
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { NATS_TEST_URL, reachNats } from '@storyline/subscriptions/testing/nats';
@@ -140,6 +141,26 @@ async function keepingUp(setup: Setup, seconds: number, rate: number): Promise<v
   if (publisher) console.log(`  JetStream: ${brokerLatency.length} received, append-to-delivery p50 ${ms(percentile(brokerLatency, 50))}, p99 ${ms(percentile(brokerLatency, 99))}, max ${ms(Math.max(...brokerLatency))}`);
 }
 
+/**
+ * What the machine allows without Storyline: one keep-alive POST after another, as a
+ * subscription sends them, to the same receiver for two seconds (unsigned, so it answers
+ * without keeping them).
+ */
+async function roundTrips(): Promise<void> {
+  const receiver = await startReceiver();
+  const agent = agentFor(receiver.url);
+  const body = JSON.stringify({ id: randomUUID(), type: 'FactReported', data: { n: 0 }, padding: 'x'.repeat(300) });
+  let count = 0;
+  const started = performance.now();
+  while (performance.now() - started < 2_000) {
+    await postJson(receiver.url, body, {}, { agent, timeoutMs: 10_000 });
+    count += 1;
+  }
+  agent.destroy();
+  await receiver.close();
+  console.log(`baseline: ${(count / ((performance.now() - started) / 1000)).toFixed(0)} sequential POSTs/s to the receiver process (no Storyline; what one subscription can reach on this machine now)`);
+}
+
 async function catchingUp(setup: Setup, events: number): Promise<void> {
   const started = performance.now();
   const loaded = await loadBulkStories(setup.store, events, console.log);
@@ -190,6 +211,7 @@ runScript(async () => {
     const dataSource = await new DataSource({ type: 'postgres', url: db.url }).initialize();
     const setup: Setup = { url: db.url, store, dataSource, webhooks: new WebhookStore(dataSource), checkpoints: new FollowerCheckpoints(dataSource), nats, jetstream };
     try {
+      await roundTrips();
       await keepingUp(setup, seconds, rate);
       await catchingUp(setup, events);
     } finally {
