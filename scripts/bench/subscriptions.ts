@@ -3,14 +3,14 @@
  * database of DATABASE_URL's server and the NATS server at NATS_URL (default
  * nats://127.0.0.1:4222; the JetStream figures are skipped, saying why, without one).
  *
- * 1. Keeping up: 8 writers append (each `--rate` events a second, one event per append, from another process)
+ * 1. Keeping up: 8 writers append (each `--rate` events a second, default 5, one event per append, from another process)
  *    for `--seconds`; a webhook subscription on 127.0.0.1 and the JetStream publisher
  *    follow; latency = receipt time - the time the append was sent, p50/p99.
  * 2. Catching up: `--events` events already in the log (bulk stories); one new webhook
  *    subscription from position 0 to a receiver that answers at once, and the JetStream
  *    publisher from checkpoint 0: events handed on per second.
  *
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:subscriptions [-- --events 100000 --seconds 10 --rate 25]
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:subscriptions [-- --events 100000 --seconds 10 --rate 5]
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
@@ -26,6 +26,7 @@ import {
   JetStreamPublisher,
   WebhookDeliverer,
   WebhookStore,
+  signatureHeader,
   type JetStreamOptions,
 } from '@storyline/subscriptions';
 import { agentFor, postJson } from '@storyline/subscriptions/webhooks/http-post';
@@ -143,8 +144,7 @@ async function keepingUp(setup: Setup, seconds: number, rate: number): Promise<v
 
 /**
  * What the machine allows without Storyline: one keep-alive POST after another, as a
- * subscription sends them, to the same receiver for two seconds (unsigned, so it answers
- * without keeping them).
+ * subscription sends them, signed, to the same receiver for two seconds.
  */
 async function roundTrips(): Promise<void> {
   const receiver = await startReceiver();
@@ -153,7 +153,7 @@ async function roundTrips(): Promise<void> {
   let count = 0;
   const started = performance.now();
   while (performance.now() - started < 2_000) {
-    await postJson(receiver.url, body, {}, { agent, timeoutMs: 10_000 });
+    await postJson(receiver.url, body, { 'Storyline-Signature': signatureHeader(SECRET, body), 'Storyline-Event-Id': 'baseline' }, { agent, timeoutMs: 10_000 });
     count += 1;
   }
   agent.destroy();
@@ -197,7 +197,7 @@ runScript(async () => {
   if (!server) throw new Error('set DATABASE_URL to a PostgreSQL server (a throwaway database is made on it)');
   const events = numberOption(argv, '--events', 100_000);
   const seconds = numberOption(argv, '--seconds', 10);
-  const rate = numberOption(argv, '--rate', 25);
+  const rate = numberOption(argv, '--rate', 5);
   console.log(`${new Date().toISOString()}  ${cpus().length} cores, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
   const db = await throwawayDatabase(server, 'subscriptions');
   const reached = await reachNats();

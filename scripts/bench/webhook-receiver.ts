@@ -32,7 +32,7 @@ const server = createServer((request, response) => {
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port }));
 setInterval(() => {
-  if (pending.length === 0 && unsigned === 0) return;
+  if (!process.connected || (pending.length === 0 && unsigned === 0)) return;
   process.send!({ kept: pending, unsigned });
   pending = [];
 }, 50);
