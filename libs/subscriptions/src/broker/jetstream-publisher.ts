@@ -94,7 +94,8 @@ export class JetStreamPublisher {
 
   private async publishUntilStopped(signal: AbortSignal): Promise<void> {
     if (signal.aborted) return;
-    const connection = await connect({ servers: this.options.natsUrl, name: 'storyline', maxReconnectAttempts: -1 });
+    // No async stack traces: capturing one per publication costs more than the publication itself.
+    const connection = await connect({ servers: this.options.natsUrl, name: 'storyline', maxReconnectAttempts: -1, noAsyncTraces: true });
     const flusher = setInterval(() => void this.flush(), this.options.checkpointEveryMs);
     try {
       await this.ensureStream(connection);
