@@ -40,3 +40,18 @@ describe('loadConfig: where the event log lives', () => {
     );
   });
 });
+
+describe('loadConfig: following the log', () => {
+  it('allows no webhook host and no JetStream unless told', () => {
+    expect(loadConfig({})).toMatchObject({ webhookAllowedHosts: [], natsUrl: null });
+    expect(loadConfig({ STORYLINE_WEBHOOK_ALLOWED_HOSTS: ' Hooks.Example.org, 127.0.0.1:4000,*.corp.example ', NATS_URL: 'nats://127.0.0.1:4222' })).toMatchObject({
+      webhookAllowedHosts: ['hooks.example.org', '127.0.0.1:4000', '*.corp.example'],
+      natsUrl: 'nats://127.0.0.1:4222',
+    });
+  });
+
+  it('names the variable when a host or the NATS URL is malformed', () => {
+    expect(() => loadConfig({ STORYLINE_WEBHOOK_ALLOWED_HOSTS: 'ok.example, http://bad/' })).toThrow(/^configuration: STORYLINE_WEBHOOK_ALLOWED_HOSTS .*"http:\/\/bad\/" is not one/);
+    expect(() => loadConfig({ NATS_URL: 'http://127.0.0.1:4222' })).toThrow(/^configuration: NATS_URL must be a NATS server/);
+  });
+});

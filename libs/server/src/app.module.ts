@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccessModule } from '@storyline/access';
 import { AuditModule } from '@storyline/audit';
 import type { StorylineConfig } from '@storyline/database';
+import { SubscriptionsModule } from '@storyline/subscriptions';
 import { TimelineModule } from '@storyline/timeline';
 import { ReadSideModule } from '@storyline/projections';
 import { AuthGuard } from './http/auth.guard';
@@ -27,6 +28,7 @@ export class AppModule {
         ReadSideModule,
         AuditModule,
         WebModule,
+        SubscriptionsModule.forRoot(databaseUrl, config),
       ],
       controllers: [HealthController, MetricsController, KeysController, ProjectionsController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, HttpMetrics],

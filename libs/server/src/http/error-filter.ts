@@ -26,6 +26,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   'SOURCE.NOT_FOUND': 404,
   'SOURCE.ALREADY_REGISTERED': 409,
   'SOURCE.ALIAS_TAKEN': 409,
+  'SUBSCRIPTION.NOT_FOUND': 404,
 };
 
 interface ErrorBody {
