@@ -4,7 +4,7 @@
  */
 const LIB_ENTRY = '^libs/[^/]+/src/index\\.ts$';
 // Subpath entry points a lib offers on purpose: the event store's adapters, and test helpers.
-const PUBLIC_SUBPATHS = ['^libs/event-store/src/(postgres|indexed|kurrentdb)/index\\.ts$', '^libs/[^/]+/src/.*testing/'];
+const PUBLIC_SUBPATHS = ['^libs/event-store/src/(postgres|indexed|kurrentdb)/index\\.ts$', '^libs/[^/]+/src/migrations/index\\.ts$', '^libs/[^/]+/src/.*testing/'];
 
 module.exports = {
   forbidden: [

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { PostgresEventStore } from '@storyline/event-store';
+import { PostgresEventStore } from '@storyline/event-store/postgres';
 import { testEvent } from '@storyline/subscriptions/testing/log-fixture';
 
 const [url, seconds, rate] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4])];

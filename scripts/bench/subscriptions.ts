@@ -17,7 +17,7 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { PostgresEventStore } from '@storyline/event-store';
+import { PostgresEventStore } from '@storyline/event-store/postgres';
 import { prepareDatabase } from '@storyline/host';
 import {
   DEFAULT_DELIVERY_POLICY,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from '@storyline/database';
 import { TestReceiver } from '@storyline/subscriptions/testing/test-receiver';
 import request from 'supertest';
-import { createStorylineApp } from '../src/storyline';
+import { createStorylineApp } from '@storyline/server';
 import { startApi, TEST_ADMIN_KEY, type ApiHarness } from './harness';
 
 const SECRET = 'e2e-webhook-secret-0123456789';

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@storyline/event-store';
-import { STORY_STREAM_PREFIX } from '@storyline/timeline';
+import { STORY_STREAM_PREFIX } from '@storyline/story-events';
 
 /** One event of the global log as the feed, webhooks and the broker hand it on. */
 export interface FeedEvent {

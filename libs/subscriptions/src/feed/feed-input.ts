@@ -1,6 +1,7 @@
 import { grants, type Role } from '@storyline/access';
 import type { StoriesReader } from '@storyline/projections';
-import { invalid, resolveStory } from '@storyline/timeline';
+import { invalid } from '@storyline/story-events';
+import { resolveStory } from '@storyline/projections';
 
 const TYPE_NAME = /^[A-Z][A-Za-z0-9]{0,79}$/;
 const MAX_LIST = 100;

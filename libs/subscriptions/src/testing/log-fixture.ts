@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@storyline/database';
-import { PostgresEventStore, type NewEvent } from '@storyline/event-store';
+import { type NewEvent } from '@storyline/event-store';
+import { PostgresEventStore } from '@storyline/event-store/postgres';
 import { prepareDatabase } from '@storyline/host';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';

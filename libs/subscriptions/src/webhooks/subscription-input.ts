@@ -1,5 +1,5 @@
 import type { StoriesReader } from '@storyline/projections';
-import { invalid } from '@storyline/timeline';
+import { invalid } from '@storyline/story-events';
 import { readStories, readTypes } from '../feed/feed-input';
 import { checkWebhookUrl } from './webhook-target';
 

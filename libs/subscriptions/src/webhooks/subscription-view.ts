@@ -1,6 +1,6 @@
 import type { EventStore } from '@storyline/event-store';
 import type { StoriesReader } from '@storyline/projections';
-import { DomainError, invalid, isUuid, newId } from '@storyline/timeline';
+import { DomainError, invalid, isUuid, newId } from '@storyline/story-events';
 import { readSubscriptionRequest } from './subscription-input';
 import type { SubscriptionStatus, WebhookStore, WebhookSubscription } from './webhook-store';
 

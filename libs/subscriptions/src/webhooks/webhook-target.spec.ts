@@ -1,4 +1,4 @@
-import { DomainError } from '@storyline/timeline';
+import { DomainError } from '@storyline/story-events';
 import { checkWebhookUrl } from './webhook-target';
 
 function refusal(url: unknown, allowed: string[]): DomainError {

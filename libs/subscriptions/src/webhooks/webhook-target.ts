@@ -1,4 +1,4 @@
-import { invalid } from '@storyline/timeline';
+import { invalid } from '@storyline/story-events';
 
 /**
  * Checks a webhook URL when a subscription is created: http or https only, no credentials,
