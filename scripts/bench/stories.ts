@@ -141,8 +141,10 @@ function pollHealth(api: Api): { stop(): Promise<{ samples: number[]; failures: 
         const answer = await call(api, 'GET', '/health');
         if (answer.status !== 200) failures++;
         samples.push(answer.ms);
-      } catch {
-        failures++;
+      } catch (error) {
+        // A poll that failed counts with the time it took: no answer is no better than a late one.
+        samples.push(performance.now() - started);
+        if (failures++ === 0) console.log(`  /health failed: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`);
       }
       const wait = 100 - (performance.now() - started);
       if (wait > 0 && running) await new Promise((resolve) => setTimeout(resolve, wait));
