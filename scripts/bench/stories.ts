@@ -130,7 +130,7 @@ async function openStory(api: Api, slug: string, title: string): Promise<void> {
 }
 
 /** GET /health one after another, every 100 ms (or as soon as a slow answer comes back). */
-function pollHealth(api: Api): { stop(): Promise<{ samples: number[]; failures: number }> } {
+function pollHealth(api: Api): { samplesSoFar(): readonly number[]; stop(): Promise<{ samples: number[]; failures: number }> } {
   const samples: number[] = [];
   let failures = 0;
   let running = true;
@@ -151,6 +151,7 @@ function pollHealth(api: Api): { stop(): Promise<{ samples: number[]; failures: 
     }
   })();
   return {
+    samplesSoFar: () => samples,
     async stop() {
       running = false;
       await loop;
@@ -226,7 +227,11 @@ async function ingestTopic(api: Api, topic: T17Topic, limit: number | null): Pro
     else refusals.push(errorCode(answer));
     if ((index + 1) % 25 === 0 || index + 1 === articles.length) {
       const recent = latencies.slice(-25);
-      console.log(`    ${index + 1}/${articles.length}: last 25 p50 ${ms(percentile(recent, 50))}, max ${ms(Math.max(...recent))}; ${facts} facts stored`);
+      const polls = health.samplesSoFar();
+      console.log(
+        `    ${index + 1}/${articles.length}: last 25 p50 ${ms(percentile(recent, 50))}, max ${ms(Math.max(...recent))}; ${facts} facts stored; ` +
+          `/health so far p99 ${ms(percentile(polls, 99))}, max ${ms(Math.max(0, ...polls))}; ${((performance.now() - started) / 1000).toFixed(0)} s`,
+      );
     }
   }
   const seconds = (performance.now() - started) / 1000;
