@@ -5,7 +5,9 @@ import { AuditModule } from '@storyline/audit';
 import type { StorylineConfig } from '@storyline/database';
 import { TimelineModule } from '@storyline/timeline';
 import { AuthGuard } from './http/auth.guard';
-import { HealthController } from './http/health.controller';
+import { TerminusModule } from '@nestjs/terminus';
+import { HealthController } from './health/health.controller';
+import { logTailCheckProvider, ReadinessChecks } from './health/readiness';
 import { KeysController } from './keys/keys.controller';
 import { HttpMetrics } from './metrics/http-metrics';
 import { MetricsController } from './metrics/metrics.controller';
@@ -25,9 +27,10 @@ export class AppModule {
         TimelineModule,
         AuditModule,
         WebModule,
+        TerminusModule.forRoot({ logger: false }),
       ],
       controllers: [HealthController, MetricsController, KeysController, ProjectionsController],
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }, HttpMetrics],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }, HttpMetrics, ReadinessChecks, logTailCheckProvider],
     };
   }
 }

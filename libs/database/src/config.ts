@@ -29,6 +29,11 @@ export interface StorylineConfig {
   readonly writesPerMinute: number;
   /** Story views (timelines) each API process keeps in memory; 0 reads every view afresh. */
   readonly viewCacheSize: number;
+  /**
+   * STORYLINE_SHUTDOWN_TIMEOUT_MS: how long SIGTERM/SIGINT may take (in-flight writes finish,
+   * streams end, leadership and pools are let go) before the process exits regardless.
+   */
+  readonly shutdownTimeoutMs: number;
 }
 
 /** Where the event log can live. */
@@ -120,5 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): StorylineConfi
     anonymousReads: flag(env, 'STORYLINE_ANONYMOUS_READS', false),
     writesPerMinute: integer(env, 'STORYLINE_WRITES_PER_MINUTE', 600, 0, 1_000_000),
     viewCacheSize: integer(env, 'STORYLINE_VIEW_CACHE', 500, 0, 100_000),
+    shutdownTimeoutMs: integer(env, 'STORYLINE_SHUTDOWN_TIMEOUT_MS', 10_000, 1_000, 600_000),
   };
 }
