@@ -5,6 +5,7 @@ import { AuditModule } from '@storyline/audit';
 import type { StorylineConfig } from '@storyline/database';
 import { TimelineModule } from '@storyline/timeline';
 import { AuthGuard } from './http/auth.guard';
+import { InputGuard } from './http/input-guard';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health/health.controller';
 import { logTailCheckProvider, ReadinessChecks } from './health/readiness';
@@ -30,7 +31,7 @@ export class AppModule {
         TerminusModule.forRoot({ logger: false }),
       ],
       controllers: [HealthController, MetricsController, KeysController, ProjectionsController],
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }, HttpMetrics, ReadinessChecks, logTailCheckProvider],
+      providers: [{ provide: APP_GUARD, useClass: InputGuard }, { provide: APP_GUARD, useClass: AuthGuard }, HttpMetrics, ReadinessChecks, logTailCheckProvider],
     };
   }
 }
