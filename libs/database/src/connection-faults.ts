@@ -78,7 +78,10 @@ export interface ReconnectOptions {
  * database is unreachable; any other error, or the signal, ends it at once.
  */
 export function retryWhileUnavailable<T>(attempt: () => Promise<T>, options: ReconnectOptions = {}): Promise<T> {
-  return backOff(attempt, {
+  const { signal } = options;
+  // Checked before each try: an abort during a pause ends the retries at the next one.
+  const guarded = (): Promise<T> => (signal?.aborted ? Promise.reject(signal.reason) : attempt());
+  return backOff(guarded, {
     numOfAttempts: Number.MAX_SAFE_INTEGER,
     startingDelay: options.startingDelayMs ?? 100,
     maxDelay: options.maxDelayMs ?? 2_000,
@@ -86,7 +89,7 @@ export function retryWhileUnavailable<T>(attempt: () => Promise<T>, options: Rec
     jitter: 'full',
     delayFirstAttempt: false,
     retry: (error: unknown, tried: number) => {
-      if (options.signal?.aborted || !isStorageUnavailable(error)) return false;
+      if (signal?.aborted || !isStorageUnavailable(error)) return false;
       options.onRetry?.(error, tried);
       return true;
     },
