@@ -55,7 +55,14 @@ describe('retryWhileUnavailable', () => {
   it('gives up at once on any other error, and when aborted', async () => {
     await expect(retryWhileUnavailable(async () => Promise.reject(new Error('syntax error')), { startingDelayMs: 1 })).rejects.toThrow('syntax error');
     const abort = new AbortController();
-    abort.abort();
-    await expect(retryWhileUnavailable(async () => Promise.reject(withCode('ECONNRESET', 'reset')), { signal: abort.signal, startingDelayMs: 1 })).rejects.toThrow('reset');
+    let tries = 0;
+    const failOnce = async (): Promise<never> => {
+      tries += 1;
+      abort.abort();
+      throw withCode('ECONNRESET', 'reset');
+    };
+    await expect(retryWhileUnavailable(failOnce, { signal: abort.signal, startingDelayMs: 1 })).rejects.toThrow('reset');
+    await expect(retryWhileUnavailable(failOnce, { signal: abort.signal, startingDelayMs: 1 })).rejects.toThrow('aborted');
+    expect(tries).toBe(1);
   });
 });
