@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Pool } from 'pg';
-import { guardPool, isStorageUnavailable, retryWhileUnavailable } from './connection-faults';
+import { guardPool, isStorageUnavailable, retryWhileUnavailable, StorageUnavailableError } from './connection-faults';
 
 const withCode = (code: string, message = ''): Error => Object.assign(new Error(message), { code });
 
@@ -12,6 +12,7 @@ describe('isStorageUnavailable', () => {
     expect(isStorageUnavailable(withCode('57P03', 'the database system is starting up'))).toBe(true);
     expect(isStorageUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isStorageUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);
+    expect(isStorageUnavailable(new StorageUnavailableError('PostgreSQL did not answer within 2000 ms'))).toBe(true);
     // TypeORM wraps the driver's error.
     expect(isStorageUnavailable(Object.assign(new Error('query failed'), { driverError: withCode('08006') }))).toBe(true);
   });

@@ -27,6 +27,7 @@ const MESSAGES = /connection terminated|terminating connection|connection timeou
  */
 export function isStorageUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
+  if (error instanceof StorageUnavailableError) return true;
   const { code, message, driverError, cause, errors } = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
   if (typeof code === 'string' && (SOCKET_CODES.has(code) || SERVER_STATES.test(code))) return true;
   if (typeof message === 'string' && MESSAGES.test(message)) return true;

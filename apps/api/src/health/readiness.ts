@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { AUDITED_LOG, LogTailCheck, type AuditedLog, type TailIntegrity } from '@storyline/audit';
+import { StorageUnavailableError } from '@storyline/database';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
 import { ProjectionRunner } from '@storyline/projections';
 import { DataSource } from 'typeorm';
@@ -13,7 +14,7 @@ const PROBE_TIMEOUT_MS = 2_000;
 function within<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new StorageUnavailableError(`${what} did not answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
