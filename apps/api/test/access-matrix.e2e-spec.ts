@@ -9,6 +9,8 @@ import { startApi, type ApiHarness } from './harness';
  */
 const POLICY: Record<string, Role | 'public'> = {
   'GET /health': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
   'GET /metrics': 'public',
   'GET /stories': 'reader',
   'POST /stories': 'editor',

@@ -6,6 +6,13 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBeNull();
     expect(config.port).toBe(3000);
     expect(config.loadExample).toBe(true);
+    expect(config.shutdownTimeoutMs).toBe(10_000);
+  });
+
+  it('bounds the shutdown time', () => {
+    expect(loadConfig({ STORYLINE_SHUTDOWN_TIMEOUT_MS: '2500' }).shutdownTimeoutMs).toBe(2500);
+    expect(() => loadConfig({ STORYLINE_SHUTDOWN_TIMEOUT_MS: '10s' })).toThrow(new ConfigError('STORYLINE_SHUTDOWN_TIMEOUT_MS', 'must be a whole number, got "10s"'));
+    expect(() => loadConfig({ STORYLINE_SHUTDOWN_TIMEOUT_MS: '10' })).toThrow(/STORYLINE_SHUTDOWN_TIMEOUT_MS must be between 1000 and 600000/);
   });
 
   it('names the variable and the problem when a value is wrong', () => {

@@ -33,6 +33,11 @@ export interface StorylineConfig {
   readonly webhookAllowedHosts: readonly string[];
   /** NATS_URL: the NATS server the log is published to through JetStream; null leaves publication off. */
   readonly natsUrl: string | null;
+  /**
+   * STORYLINE_SHUTDOWN_TIMEOUT_MS: how long SIGTERM/SIGINT may take (in-flight writes finish,
+   * streams end, leadership and pools are let go) before the process exits regardless.
+   */
+  readonly shutdownTimeoutMs: number;
 }
 
 /** Where the event log can live. */
@@ -148,5 +153,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): StorylineConfi
     viewCacheSize: integer(env, 'STORYLINE_VIEW_CACHE', 500, 0, 100_000),
     webhookAllowedHosts: webhookAllowedHosts(env),
     natsUrl: natsUrl(env),
+    shutdownTimeoutMs: integer(env, 'STORYLINE_SHUTDOWN_TIMEOUT_MS', 10_000, 1_000, 600_000),
   };
 }
