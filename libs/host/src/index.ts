@@ -10,3 +10,4 @@ export * from './lock-session';
 export * from './projections-overview';
 export * from './quiet-logger';
 export * from './read-your-writes';
+export * from './shutdown-signals';

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PublicRoute } from '@storyline/access';
 import { ProjectionsOverview, ReadYourWritesCounts } from '@storyline/host';
 import { TimelineReader } from '@storyline/projections';
+import { SubscriptionMetrics } from '@storyline/subscriptions';
 import { HttpMetrics, labels } from './http-metrics';
 
 const PROCESS_STARTED = Date.now() / 1000 - process.uptime();
@@ -26,6 +27,7 @@ export class MetricsController {
     private readonly overview: ProjectionsOverview,
     private readonly timelines: TimelineReader,
     private readonly readYourWrites: ReadYourWritesCounts,
+    private readonly subscriptions: SubscriptionMetrics,
   ) {}
 
   @Get()
@@ -49,6 +51,7 @@ export class MetricsController {
       ...family('storyline_view_cache_views', 'gauge', 'Timeline views kept in memory.', [['', cache.size]]),
       ...family('storyline_read_your_writes_total', 'counter', 'Writes by whether the read models showed them before the answer (applied, timeout, projector-failed).', this.readYourWrites.entries().map(([outcome, count]) => [labels({ outcome }), count])),
       ...this.http.render(),
+      ...(await this.subscriptions.render()),
       ...family('process_resident_memory_bytes', 'gauge', 'Resident memory size in bytes.', [['', memory.rss]]),
       ...family('nodejs_heap_used_bytes', 'gauge', 'V8 heap in use, in bytes.', [['', memory.heapUsed]]),
       ...family('process_cpu_seconds_total', 'counter', 'User and system CPU time spent, in seconds.', [['', (cpu.user + cpu.system) / 1e6]]),
