@@ -3,12 +3,13 @@ import { openDatabase, type StorylineConfig } from '@storyline/database';
 import { describeEventLog, eventLogSetup } from '@storyline/host';
 import { loadExampleIfEmpty } from './example/load-example';
 import { ensureFirstAdminKey } from './first-admin-key';
-import { StorylineLogger } from './http/quiet-logger';
+import { sharedRootLogger } from './logging/root-logger';
+import { storylineLogger } from './logging/storyline-logger';
 import { createStorylineApp } from './storyline';
 
 /** Starts the API (and its projector) on the configured database until SIGINT/SIGTERM. */
 export async function serve(config: StorylineConfig): Promise<void> {
-  Logger.overrideLogger(new StorylineLogger());
+  Logger.overrideLogger(storylineLogger(sharedRootLogger({ level: config.logLevel, format: config.logFormat })));
   const logger = new Logger('storyline');
   const database = await openDatabase(config);
   logger.log(`database: ${database.description}`);

@@ -1,6 +1,8 @@
 import { Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig, openDatabase, type StorylineConfig } from '@storyline/database';
+import { loadConfig, openDatabase, type LogLevelName, type StorylineConfig } from '@storyline/database';
+import { sharedRootLogger } from '../../api/src/logging/root-logger';
+import { storylineLogger } from '../../api/src/logging/storyline-logger';
 import { FactReadersModule, prepareDatabase, StorageModule } from '@storyline/host';
 import { TimelineModule } from '@storyline/timeline';
 
@@ -9,6 +11,14 @@ class CliModule {
   static forRoot(databaseUrl: string, config: StorylineConfig): DynamicModule {
     return { module: CliModule, imports: [StorageModule.forRoot(databaseUrl, config), FactReadersModule, TimelineModule] };
   }
+}
+
+const QUIETER: readonly LogLevelName[] = ['silent', 'fatal', 'error', 'warn'];
+
+/** A command's output is its answer on stdout; logs go to stderr, and only warnings unless asked for more. */
+function cliLogger(config: StorylineConfig) {
+  const level = QUIETER.includes(config.logLevel) || config.logLevel === 'debug' || config.logLevel === 'trace' ? config.logLevel : 'warn';
+  return storylineLogger(sharedRootLogger({ level, format: config.logFormat, destination: 2 }));
 }
 
 /**
@@ -20,7 +30,7 @@ export async function withStoryline<T>(work: (app: INestApplicationContext, conf
   const database = await openDatabase(config);
   try {
     await prepareDatabase(database.url);
-    const app = await NestFactory.createApplicationContext(CliModule.forRoot(database.url, config), { logger: ['error'] });
+    const app = await NestFactory.createApplicationContext(CliModule.forRoot(database.url, config), { logger: cliLogger(config) });
     try {
       return await work(app, config);
     } finally {

@@ -3,7 +3,8 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig, openDatabase } from '@storyline/database';
 import { describeEventLog, eventLogSetup, prepareDatabase } from '@storyline/host';
-import { StorylineLogger } from '../../api/src/http/quiet-logger';
+import { sharedRootLogger } from '../../api/src/logging/root-logger';
+import { storylineLogger } from '../../api/src/logging/storyline-logger';
 import { ProjectorModule } from './projector.module';
 
 /**
@@ -12,9 +13,9 @@ import { ProjectorModule } from './projector.module';
  * failover; run the API with STORYLINE_PROJECTOR=external to leave projecting to them.
  */
 async function main(): Promise<void> {
-  const logger = new StorylineLogger();
-  Logger.overrideLogger(logger);
   const config = loadConfig();
+  const logger = storylineLogger(sharedRootLogger({ level: config.logLevel, format: config.logFormat }));
+  Logger.overrideLogger(logger);
   const database = await openDatabase(config);
   new Logger('storyline').log(`database: ${database.description}`);
   new Logger('storyline').log(`event log: ${describeEventLog(eventLogSetup(config))}`);

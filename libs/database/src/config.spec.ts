@@ -40,3 +40,15 @@ describe('loadConfig: where the event log lives', () => {
     );
   });
 });
+
+describe('loadConfig: logs', () => {
+  it('writes info and up, pretty on a terminal and JSON otherwise, unless told', () => {
+    expect(loadConfig({})).toMatchObject({ logLevel: 'info', logFormat: 'auto' });
+    expect(loadConfig({ STORYLINE_LOG_LEVEL: 'DEBUG', STORYLINE_LOG_FORMAT: 'json' })).toMatchObject({ logLevel: 'debug', logFormat: 'json' });
+  });
+
+  it('names the variable and the choices when a value is wrong', () => {
+    expect(() => loadConfig({ STORYLINE_LOG_LEVEL: 'loud' })).toThrow(new ConfigError('STORYLINE_LOG_LEVEL', 'must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'));
+    expect(() => loadConfig({ STORYLINE_LOG_FORMAT: 'xml' })).toThrow(/STORYLINE_LOG_FORMAT must be one of auto, json, pretty/);
+  });
+});

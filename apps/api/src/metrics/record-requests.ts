@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { routePattern } from '../logging/access-log';
 import type { HttpMetrics } from './http-metrics';
 
 /**
@@ -9,10 +10,9 @@ export function recordRequests(metrics: HttpMetrics): (request: Request, respons
   return (request, response, next) => {
     const started = process.hrtime.bigint();
     response.once('finish', () => {
-      const pattern = request.route?.path;
       metrics.record({
         method: request.method,
-        route: typeof pattern === 'string' ? `${request.baseUrl}${pattern}` : 'unmatched',
+        route: routePattern(request),
         status: response.statusCode,
         seconds: Number(process.hrtime.bigint() - started) / 1e9,
       });
