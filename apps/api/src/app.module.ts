@@ -9,6 +9,7 @@ import { HealthController } from './http/health.controller';
 import { KeysController } from './keys/keys.controller';
 import { HttpMetrics } from './metrics/http-metrics';
 import { MetricsController } from './metrics/metrics.controller';
+import { StorylineMetrics } from './metrics/storyline-metrics';
 import { WebModule } from './web/web.module';
 import { ProjectionsController } from './operations/projections.controller';
 import { FactReadersModule, StorageModule, type StorageOptions } from '@storyline/host';
@@ -27,7 +28,7 @@ export class AppModule {
         WebModule,
       ],
       controllers: [HealthController, MetricsController, KeysController, ProjectionsController],
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }, HttpMetrics],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }, HttpMetrics, StorylineMetrics],
     };
   }
 }

@@ -8,3 +8,4 @@ export * from './projector-host';
 export * from './leader-election';
 export * from './lock-session';
 export * from './projections-overview';
+export * from './metrics';
