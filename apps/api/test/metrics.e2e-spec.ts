@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startApi, TEST_ADMIN_KEY, type ApiHarness } from './harness';
@@ -67,6 +69,20 @@ describe('GET /metrics: timings from the storage layer and the process', () => {
     expect(text).toMatch(/^# TYPE nodejs_eventloop_lag_p99_seconds gauge$/m);
     expect(text).toMatch(/^# TYPE nodejs_gc_duration_seconds histogram$/m);
     expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+  });
+
+  it('passes promtool check metrics (when promtool is installed), save prom-client\'s own gauge names', async () => {
+    const promtool = process.env.PROMTOOL ?? '/usr/bin/promtool';
+    if (!existsSync(promtool)) {
+      console.log(`skipping the promtool check: no promtool at ${promtool} (apt-get install prometheus, or set PROMTOOL)`);
+      return;
+    }
+    const text = (await api.anonymous().get('/metrics').expect(200)).text;
+    const checked = spawnSync(promtool, ['check', 'metrics'], { input: text, encoding: 'utf8' });
+    // prom-client's default metrics name three gauges nodejs_active_*_total, which promtool's linter dislikes.
+    const problems = `${checked.stdout}${checked.stderr}`.split('\n').filter((line) => line && !/^nodejs_active_(handles|requests|resources)_total non-counter metrics should not have "_total" suffix$/.test(line));
+    expect(problems).toEqual([]);
+    expect([0, 3]).toContain(checked.status);
   });
 
   it('counts a replay stream while it is open, and its duration once closed', async () => {
