@@ -1,22 +1,5 @@
 import { ProjectionFailedError } from '@storyline/projections';
-import { READ_YOUR_WRITES_OUTCOMES, type ReadModelSync, type ReadYourWrites } from '@storyline/timeline';
-
-/** How many writes came to each read-your-writes outcome since the process started (for /metrics). */
-export class ReadYourWritesCounts {
-  private readonly counts = new Map<ReadYourWrites, number>(READ_YOUR_WRITES_OUTCOMES.map((outcome) => [outcome, 0]));
-
-  count(outcome: ReadYourWrites): void {
-    this.counts.set(outcome, (this.counts.get(outcome) ?? 0) + 1);
-  }
-
-  get(outcome: ReadYourWrites): number {
-    return this.counts.get(outcome) ?? 0;
-  }
-
-  entries(): [ReadYourWrites, number][] {
-    return [...this.counts];
-  }
-}
+import type { ReadModelSync, ReadYourWrites } from '@storyline/timeline';
 
 /** What the write side waits on: anything that says when the projections have applied a position. */
 export interface PositionFollower {
@@ -27,12 +10,12 @@ export interface PositionFollower {
  * Read-your-writes for the write side: waits up to `timeoutMs` for the projections, and says
  * what came of it rather than hiding it. A projector that stopped on a poison event (or a
  * checkpoint that could not be read) is logged and answered as `projector-failed`: the write
- * is stored, so its answer is not an error; only seeing it is delayed.
+ * is stored, so its answer is not an error; only seeing it is delayed. (`observedReadModelSync`
+ * in `metrics/` counts the outcomes.)
  */
 export function readModelSync(
   projector: PositionFollower,
   timeoutMs: number,
-  counts: ReadYourWritesCounts,
   logger: { error(message: string): void },
 ): ReadModelSync {
   return {
@@ -45,7 +28,6 @@ export function readModelSync(
         logger.error(`read-your-writes for position ${position} gave up (${why}); the write is stored but not shown yet`);
         outcome = 'projector-failed';
       }
-      counts.count(outcome);
       return outcome;
     },
   };

@@ -12,8 +12,9 @@ import {
   storylineProjections,
 } from '@storyline/projections';
 import { READ_MODEL_SYNC, type ReadModelSync } from '@storyline/timeline';
-import { readModelSync, ReadYourWritesCounts } from './read-your-writes';
+import { readModelSync } from './read-your-writes';
 import { DataSource } from 'typeorm';
+import { observedReadModelSync, observeProjections } from './metrics';
 import { eventLogProviders, eventLogSetup, type EventLogSetup } from './event-log';
 import { PostgresLockSession } from './lock-session';
 import { ProjectionsOverview } from './projections-overview';
@@ -39,7 +40,7 @@ function projectionProviders(databaseUrl: string, mode: ProjectorMode): Provider
       provide: ProjectionRunner,
       inject: [DataSource, EVENT_STORE],
       useFactory: (dataSource: DataSource, eventStore: EventStore) =>
-        new ProjectionRunner({ dataSource, eventStore, projections: storylineProjections(), logger: new Logger('projections') }),
+        observeProjections(new ProjectionRunner({ dataSource, eventStore, projections: storylineProjections(), logger: new Logger('projections') })),
     },
     {
       provide: ProjectorHost,
@@ -82,12 +83,11 @@ export class StorageModule {
           useFactory: () => new DataSource({ type: 'postgres', url: databaseUrl, entities: [...PROJECTION_ENTITIES], logging: false, ...RESILIENT_POOL }).initialize(),
         },
         ...projectionProviders(databaseUrl, mode),
-        { provide: ReadYourWritesCounts, useValue: new ReadYourWritesCounts() },
         {
           provide: READ_MODEL_SYNC,
-          inject: [ProjectionRunner, CONFIG, ReadYourWritesCounts],
-          useFactory: (runner: ProjectionRunner, settings: StorylineConfig, counts: ReadYourWritesCounts): ReadModelSync =>
-            readModelSync(runner, settings.readYourWritesTimeoutMs, counts, new Logger('read-your-writes')),
+          inject: [ProjectionRunner, CONFIG],
+          useFactory: (runner: ProjectionRunner, settings: StorylineConfig): ReadModelSync =>
+            observedReadModelSync(readModelSync(runner, settings.readYourWritesTimeoutMs, new Logger('read-your-writes'))),
         },
         { provide: StoriesReader, inject: [DataSource], useFactory: (dataSource: DataSource) => new StoriesReader(dataSource) },
         {
@@ -98,7 +98,7 @@ export class StorageModule {
         { provide: SourceLedgerReader, inject: [DataSource], useFactory: (dataSource: DataSource) => new SourceLedgerReader(dataSource) },
         StorageLifecycle,
       ],
-      exports: [EVENT_STORE, AUDITED_LOG, DataSource, ProjectionRunner, READ_MODEL_SYNC, ReadYourWritesCounts, StoriesReader, TimelineReader, SourceLedgerReader, ProjectorHost, Rebuilds, ProjectionsOverview],
+      exports: [EVENT_STORE, AUDITED_LOG, DataSource, ProjectionRunner, READ_MODEL_SYNC, StoriesReader, TimelineReader, SourceLedgerReader, ProjectorHost, Rebuilds, ProjectionsOverview],
     };
   }
 }
