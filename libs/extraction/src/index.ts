@@ -1,4 +1,4 @@
 export * from './types';
 export { ExtractionInputError, MAX_TEXT_CHARS, type ExtractionInputErrorCode } from './errors';
 export { EXTRACTOR, extractReport } from './extractor';
-export { proposeLinks, type LinkableFact, type LinkCandidate, type LinkCandidateKind } from './links/propose-links';
+export { linkMatchKeys, proposeLinks, type RelationCache, type LinkableFact, type LinkCandidate, type LinkCandidateKind } from './links/propose-links';

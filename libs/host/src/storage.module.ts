@@ -10,6 +10,7 @@ import {
   StoriesReader,
   TimelineReader,
   storylineProjections,
+  storylineReactors,
 } from '@storyline/projections';
 import { READ_MODEL_SYNC, type ReadModelSync } from '@storyline/timeline';
 import { DataSource } from 'typeorm';
@@ -35,7 +36,7 @@ function projectionProviders(databaseUrl: string, mode: ProjectorMode): Provider
       provide: ProjectionRunner,
       inject: [DataSource, EVENT_STORE],
       useFactory: (dataSource: DataSource, eventStore: EventStore) =>
-        new ProjectionRunner({ dataSource, eventStore, projections: storylineProjections(), logger: new Logger('projections') }),
+        new ProjectionRunner({ dataSource, eventStore, projections: [...storylineProjections(), ...storylineReactors(eventStore)], logger: new Logger('projections') }),
     },
     {
       provide: ProjectorHost,

@@ -54,6 +54,7 @@ export class ReportAnswer {
   @ApiProperty({ description: 'global log position of the report\'s last event' }) position: number;
   @ApiPropertyOptional({ nullable: true, description: 'the outlet as given or found in the text; null when unknown' }) outlet?: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'publication time as given or found in the text; null when unknown' }) publishedAt?: string | null;
+  @ApiProperty({ description: "where the links proposed between this report's facts and earlier ones appear, shortly after the report (the link-proposal reactor follows the log)", example: '/stories/2b0c…/link-proposals?status=proposed' }) proposals: string;
 }
 
 export class RegisterSourceBody {

@@ -34,7 +34,14 @@ export class ReportsController {
     const answer = await this.commands.execute(new IngestReportCommand(storyId, report, commandContext(request), metadata));
     response.status(answer.created ? 201 : 200);
     if (answer.revision !== null) response.setHeader('ETag', `"${answer.revision}"`);
-    return { reportId: answer.reportId, factIds: [...answer.factIds], position: answer.position, outlet: report.outlet, publishedAt: report.publishedAt };
+    return {
+      reportId: answer.reportId,
+      factIds: [...answer.factIds],
+      position: answer.position,
+      outlet: report.outlet,
+      publishedAt: report.publishedAt,
+      proposals: `/stories/${storyId}/link-proposals?status=proposed`,
+    };
   }
 
   /**
