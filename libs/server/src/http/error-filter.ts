@@ -16,7 +16,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   'STORY.NOT_FOUND': 404,
   'STORY.SLUG_TAKEN': 409,
   'STORY.VERSION_STALE': 412,
-  'STORY.BUSY': 409,
+  'STORY.BUSY': 503,
   'REPORT.IDEMPOTENCY_KEY_REUSED': 422,
   'REPORT.NOT_FOUND': 404,
   'FACT.NOT_FOUND': 404,
@@ -70,15 +70,18 @@ export class ErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.describe(error);
-    if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    if (!response.headersSent) response.status(status).json(body);
+    if (status >= 500 && !(error instanceof DomainError)) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (response.headersSent) return;
+    // Too many commands for one story at once: nothing was stored, and a retry soon will do.
+    if (body.error.code === 'STORY.BUSY') response.setHeader('Retry-After', '1');
+    response.status(status).json(body);
   }
 
   private describe(error: unknown): [number, ErrorBody] {
     if (error instanceof DomainError) {
       return [STATUS[error.code], { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } }];
     }
-    if (error instanceof ConcurrencyError) return [409, { error: { code: 'STORY.BUSY', message: 'the story changed meanwhile; try again' } }];
+    if (error instanceof ConcurrencyError) return [503, { error: { code: 'STORY.BUSY', message: 'the story changed meanwhile; try again' } }];
     if (error instanceof LogIndexLagError) {
       const message = 'the change was stored, but the event log index has not caught up with it yet; read the story back before repeating it';
       return [503, { error: { code: 'EVENT_LOG.INDEX_BEHIND', message } }];
