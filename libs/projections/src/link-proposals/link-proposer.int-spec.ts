@@ -1,3 +1,4 @@
+import type { LinkProposed } from '@storyline/story-events';
 import { storyStream } from '@storyline/story-events';
 import { ProjectionRunner } from '../runtime/projection-runner';
 import { projectionHarness, RecordingLogger, type ProjectionHarness } from '../testing/projection-harness';
@@ -7,8 +8,8 @@ import { LinkProposer } from './link-proposer.reactor';
 describe('LinkProposer (the link-proposal reactor)', () => {
   let harness: ProjectionHarness;
   let runner: ProjectionRunner;
-  const start = () => {
-    runner = new ProjectionRunner({ dataSource: harness.dataSource, eventStore: harness.store, projections: [new LinkProposer(harness.store)], logger: new RecordingLogger() });
+  const start = (batchSize?: number) => {
+    runner = new ProjectionRunner({ dataSource: harness.dataSource, eventStore: harness.store, projections: [new LinkProposer(harness.store)], batchSize, logger: new RecordingLogger() });
     return runner.start();
   };
   const caughtUp = async () => expect(await runner.waitFor(await harness.store.headPosition(), 10_000)).toBe(true);
@@ -60,13 +61,31 @@ describe('LinkProposer (the link-proposal reactor)', () => {
     const before = await proposalsOf(storyId);
     expect(before).toHaveLength(1);
 
-    // A crash that lost the reactor's index and checkpoint, but not the events it appended.
+    // A crash that lost the reactor's tables and checkpoint, but not the events it appended;
+    // one event per batch, so that the proposals already in the log are not seen ahead.
     await runner.stop();
-    await harness.dataSource.query('TRUNCATE link_candidates, link_candidate_keys');
+    await harness.dataSource.query('TRUNCATE link_candidates, link_candidate_keys, link_proposals');
     await harness.dataSource.query(`UPDATE projection_checkpoints SET position = 0 WHERE name = 'link-proposer'`);
-    await start();
+    await start(1);
     await caughtUp();
     const after = await proposalsOf(storyId);
     expect(after.map((event) => event.eventId)).toEqual(before.map((event) => event.eventId));
+    const queue = await harness.dataSource.query('SELECT link_id, status FROM link_proposals WHERE story_id = $1', [storyId]);
+    expect(queue).toEqual([{ link_id: (before[0].data as { linkId: string }).linkId, status: 'proposed' }]);
+  });
+
+  it('keeps the analyst\'s queue: a proposal proposed again (a log from before the reactor) keeps its answer', async () => {
+    const storyId = await openStory(harness.store, 'queue');
+    await ingestReport(harness.store, storyId, { facts: [{ statement: 'The minister met the envoy in Vienna' }] });
+    await ingestReport(harness.store, storyId, { facts: [{ statement: 'The minister never met the envoy', modality: 'denial' }] });
+    await caughtUp();
+    const [proposed] = await proposalsOf(storyId);
+    const { linkId } = proposed.data as { linkId: string };
+    await tell(harness.store, storyId, [
+      { type: 'LinkProposalResolved', data: { storyId, linkId, decision: 'rejected', reason: 'no' } },
+      { type: 'LinkProposed', data: proposed.data as LinkProposed['data'] },
+    ]);
+    await caughtUp();
+    expect(await harness.dataSource.query('SELECT status FROM link_proposals WHERE link_id = $1', [linkId])).toEqual([{ status: 'rejected' }]);
   });
 });

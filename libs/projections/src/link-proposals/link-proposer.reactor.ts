@@ -12,7 +12,7 @@ export const PROPOSALS_PER_FACT = 3;
 /** At most this many earlier facts are compared with one new fact: those sharing the most keys. */
 export const CANDIDATES_PER_FACT = 200;
 
-const HANDLES = ['FactReported', 'FactAmended', 'FactCorrected', 'FactRetracted'] as const satisfies readonly StorylineEventType[];
+const HANDLES = ['FactReported', 'FactAmended', 'FactCorrected', 'FactRetracted', 'LinkProposed', 'LinkProposalResolved'] as const satisfies readonly StorylineEventType[];
 type Handled = (typeof HANDLES)[number];
 
 const proposalId = (fromFactId: string, toFactId: string, kind: string): string => nameBasedId(`link-proposal:${fromFactId}:${toFactId}:${kind}`);
@@ -36,17 +36,26 @@ interface CandidateRow {
  */
 export class LinkProposer implements Projection<Handled> {
   readonly name = 'link-proposer';
-  readonly tables = ['link_candidates', 'link_candidate_keys'];
+  readonly tables = ['link_candidates', 'link_candidate_keys', 'link_proposals'];
   readonly handles = HANDLES;
   private readonly relations: RelationCache = new LRUCache({ max: 20_000 });
 
   constructor(private readonly store: EventStore) {}
 
   async apply(events: readonly HandledEvent<Handled>[], manager: EntityManager): Promise<void> {
+    // Proposals further on in this batch (a log written before the reactor existed carries them
+    // right after their facts) are not proposed again.
+    const ahead = new Set(events.flatMap((event) => (event.type === 'LinkProposed' ? [event.data.linkId] : [])));
     for (const event of events) {
       switch (event.type) {
         case 'FactReported':
-          await this.propose(event, manager);
+          await this.propose(event, manager, ahead);
+          break;
+        case 'LinkProposed':
+          await this.record(manager, event.data, event.position);
+          break;
+        case 'LinkProposalResolved':
+          await manager.query('UPDATE link_proposals SET status = $2 WHERE link_id = $1', [event.data.linkId, event.data.decision]);
           break;
         case 'FactAmended':
         case 'FactCorrected':
@@ -63,14 +72,16 @@ export class LinkProposer implements Projection<Handled> {
     }
   }
 
-  private async propose(event: HandledEvent<'FactReported'>, manager: EntityManager): Promise<void> {
+  private async propose(event: HandledEvent<'FactReported'>, manager: EntityManager, ahead: ReadonlySet<string>): Promise<void> {
     const { storyId, factId, reportId, statement, modality } = event.data;
     const fact: LinkableFact = { id: factId, reportId, statement, entities: event.data.entities.map((entity) => entity.name), modality };
     const keys = linkMatchKeys(fact, this.relations);
     const earlier = await this.candidates(manager, storyId, reportId, keys);
-    const proposals = this.choose(fact, earlier, storyId);
+    const proposals = await this.unproposed(manager, this.choose(fact, earlier, storyId), ahead);
     if (proposals.length > 0) {
-      await this.store.appendToStream(storyStream(storyId), proposals.map((proposal) => asNewEvent(proposal, event)), 'any');
+      const appended = await this.store.appendToStream(storyStream(storyId), proposals.map((proposal) => asNewEvent(proposal, event)), 'any');
+      // In the queue as soon as this batch commits, rather than once the reactor reads them back.
+      for (const [index, proposal] of proposals.entries()) await this.record(manager, proposal.data, appended.positions[index] ?? appended.position);
     }
     await manager.query(
       `INSERT INTO link_candidates (fact_id, story_id, report_id, statement, entities, modality, position)
@@ -114,6 +125,23 @@ export class LinkProposer implements Projection<Handled> {
           proposedBy: `${EXTRACTOR.name} ${EXTRACTOR.version}`,
         },
       }));
+  }
+
+  /** Drops proposals already made (the same link id: the same facts and kind). */
+  private async unproposed(manager: EntityManager, proposals: LinkProposed[], ahead: ReadonlySet<string>): Promise<LinkProposed[]> {
+    const fresh = proposals.filter((proposal) => !ahead.has(proposal.data.linkId));
+    if (fresh.length === 0) return fresh;
+    const known: { link_id: string }[] = await manager.query('SELECT link_id FROM link_proposals WHERE link_id = ANY($1::uuid[])', [fresh.map((proposal) => proposal.data.linkId)]);
+    const taken = new Set(known.map((row) => row.link_id));
+    return fresh.filter((proposal) => !taken.has(proposal.data.linkId));
+  }
+
+  private async record(manager: EntityManager, data: LinkProposed['data'], position: bigint): Promise<void> {
+    await manager.query(
+      `INSERT INTO link_proposals (link_id, story_id, from_fact_id, to_fact_id, kind, score, reason, status, position)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'proposed', $8) ON CONFLICT (link_id) DO NOTHING`,
+      [data.linkId, data.storyId, data.fromFactId, data.toFactId, data.kind, data.score, data.reason, position.toString()],
+    );
   }
 
   /** An amendment or correction changes what the fact is matched and compared by from now on. */
