@@ -81,7 +81,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (error instanceof DomainError) {
       return [STATUS[error.code], { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } }];
     }
-    if (error instanceof ConcurrencyError) return [503, { error: { code: 'STORY.BUSY', message: 'the story changed meanwhile; try again' } }];
+    if (error instanceof ConcurrencyError) return [409, { error: { code: 'STORY.BUSY', message: 'the story changed meanwhile; try again' } }];
     if (error instanceof LogIndexLagError) {
       const message = 'the change was stored, but the event log index has not caught up with it yet; read the story back before repeating it';
       return [503, { error: { code: 'EVENT_LOG.INDEX_BEHIND', message } }];
