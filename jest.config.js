@@ -25,6 +25,9 @@ const base = {
 const slow = { ...base, testTimeout: 60_000 };
 
 module.exports = {
+  // Jest reads testTimeout from the global config only (a project's own is ignored: e2e tests
+  // still stopped at 5 s), so the bound on a hang is set here for every suite.
+  testTimeout: 60_000,
   // One PostgreSQL for the whole run (not one per project): started once, stopped once.
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',

@@ -39,6 +39,7 @@ describe('stories and reports over HTTP', () => {
       outlet: 'Example Wire',
       publishedAt: '2025-11-20T08:00:00.000Z',
       readYourWrites: 'applied',
+      proposals: expect.stringMatching(/^\/stories\/[0-9a-f-]{36}\/link-proposals\?status=proposed$/),
     });
     const timeline = await api.http().get('/stories/vienna-talks/timeline').expect(200);
     expect(timeline.body.position).toBeGreaterThanOrEqual(ingested.body.position);

@@ -10,6 +10,7 @@ import {
   StoriesReader,
   TimelineReader,
   storylineProjections,
+  storylineReactors,
 } from '@storyline/projections';
 import { READ_MODEL_SYNC, type ReadModelSync } from '@storyline/timeline';
 import { readModelSync } from './read-your-writes';
@@ -40,7 +41,7 @@ function projectionProviders(databaseUrl: string, mode: ProjectorMode): Provider
       provide: ProjectionRunner,
       inject: [DataSource, EVENT_STORE],
       useFactory: (dataSource: DataSource, eventStore: EventStore) =>
-        observeProjections(new ProjectionRunner({ dataSource, eventStore, projections: storylineProjections(), logger: new Logger('projections') })),
+        observeProjections(new ProjectionRunner({ dataSource, eventStore, projections: [...storylineProjections(), ...storylineReactors(eventStore)], logger: new Logger('projections') })),
     },
     {
       provide: ProjectorHost,

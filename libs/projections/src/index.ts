@@ -1,3 +1,5 @@
+import type { EventStore } from '@storyline/event-store';
+import { LinkProposer } from './link-proposals/link-proposer.reactor';
 import { FactHistoryProjection } from './facts/fact-history.projection';
 import type { Projection } from './runtime/projection';
 import { SourceLedgerProjection } from './source-ledger/source-ledger.projection';
@@ -40,6 +42,16 @@ export {
   type RetractedFact,
   type StoryDiff,
 } from './diff/diff.reader';
+
+/**
+ * The read side's reactors: followed like projections by the same runner (their index and
+ * checkpoint commit together), they also append events (link proposals). Not rebuilt with
+ * the read models.
+ */
+export function storylineReactors(store: EventStore): Projection[] {
+  return [new LinkProposer(store)];
+}
+export { CANDIDATES_PER_FACT, PROPOSAL_MIN_SCORE, PROPOSALS_PER_FACT } from './link-proposals/link-proposer.reactor';
 
 /** Every projection the API serves, for one {@link ProjectionRunner}. */
 export function storylineProjections(): Projection[] {

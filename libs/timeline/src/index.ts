@@ -2,6 +2,8 @@ export * from './domain/report';
 export * from './domain/story';
 export * from './domain/source';
 export * from './command-handling/command-context';
+export { StreamDecider, type StreamDeciderOptions } from './command-handling/stream-decider';
+export { storyFold, sourceFold } from './command-handling/folds';
 export * from './read-model-sync';
 export * from './timeline.module';
 export * from './slices/open-story/open-story.command';

@@ -22,6 +22,28 @@ export interface LinkCandidate {
   readonly reason: string;
 }
 
+/** Where a caller keeps statements already read (a Map, or an LRU for a long-lived reader). */
+export interface RelationCache {
+  get(statement: string): Relation | undefined;
+  set(statement: string, relation: Relation): unknown;
+}
+
+function relationFor(statement: string, relations: RelationCache): Relation {
+  const known = relations.get(statement) ?? readRelation(statement);
+  relations.set(statement, known);
+  return known;
+}
+
+/**
+ * What an earlier fact must share with a new one for {@link proposeLinks} to link them: an
+ * entity or actor ("e:…") or a content word ("w:…"). Every kind of link needs at least one
+ * of these in common, so an index keyed by them finds every fact worth comparing.
+ */
+export function linkMatchKeys(fact: LinkableFact, relations: RelationCache = new Map()): string[] {
+  const relation = relationFor(fact.statement, relations);
+  return [...[...mergeEntities(relation.entities, fact).keys()].map((key) => `e:${key}`), ...[...relation.words].map((word) => `w:${word}`)];
+}
+
 const REPEAT_SIMILARITY = 0.8;
 const CORROBORATION_SIMILARITY = 0.35;
 const DENIAL_SIMILARITY = 0.5;
@@ -33,13 +55,8 @@ const MIN_SCORE = 0.3;
  * contradicts (same actor and kind of relation, a different counterpart, or one side denying).
  * Pure and deterministic; facts of the same report are never linked.
  */
-export function proposeLinks(newFacts: readonly LinkableFact[], earlierFacts: readonly LinkableFact[]): LinkCandidate[] {
-  const relations = new Map<string, Relation>();
-  const relationOf = (fact: LinkableFact) => {
-    const known = relations.get(fact.statement) ?? readRelation(fact.statement);
-    relations.set(fact.statement, known);
-    return known;
-  };
+export function proposeLinks(newFacts: readonly LinkableFact[], earlierFacts: readonly LinkableFact[], relations: RelationCache = new Map()): LinkCandidate[] {
+  const relationOf = (fact: LinkableFact) => relationFor(fact.statement, relations);
   const candidates: LinkCandidate[] = [];
   for (const from of newFacts) {
     for (const to of earlierFacts) {

@@ -42,7 +42,9 @@ describe('a database from before fact histories', () => {
     await runUntilHead(new ProjectionRunner({ dataSource, eventStore: store, projections: before, logger: new RecordingLogger() }));
     const applied = await dataSource.query("SELECT events_applied FROM projection_checkpoints WHERE name = 'timeline'");
 
-    expect(await runMigrations(database.url, PROJECTION_MIGRATIONS)).toEqual(['AddFactHistory1764500000000']);
+    // Only the migrations after the first run (fact histories, and any read model added since).
+    expect(await runMigrations(database.url, PROJECTION_MIGRATIONS)).toEqual(PROJECTION_MIGRATIONS.slice(1).map((migration) => migration.name));
+    expect(PROJECTION_MIGRATIONS[1].name).toBe('AddFactHistory1764500000000');
     await tellThirdInstalment(store, story);
     await runUntilHead(new ProjectionRunner({ dataSource, eventStore: store, projections: storylineProjections(), logger: new RecordingLogger() }));
 

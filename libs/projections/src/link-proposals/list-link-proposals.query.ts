@@ -1,7 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore } from '@storyline/event-store';
-import { storyStream, toDomainEvent, type ProposedLinkKind } from '@storyline/story-events';
+import type { ProposedLinkKind } from '@storyline/story-events';
+import { DataSource } from 'typeorm';
 import { StoriesReader } from '../stories/stories.reader';
 import { resolveStory } from '../stories/resolve-story';
 
@@ -26,31 +25,24 @@ export class ListLinkProposalsQuery extends Query<{ proposals: LinkProposalView[
   }
 }
 
-/**
- * Reads the proposals and their answers from the story's log through the port, in the read
- * side's own terms (it shares no fold with the write side's decisions).
- */
+/** Reads the `link_proposals` read model the link-proposal reactor keeps, in the order proposed. */
 @QueryHandler(ListLinkProposalsQuery)
 export class ListLinkProposalsHandler implements IQueryHandler<ListLinkProposalsQuery, { proposals: LinkProposalView[] }> {
   constructor(
     private readonly stories: StoriesReader,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly dataSource: DataSource,
   ) {}
 
   async execute({ ref, status }: ListLinkProposalsQuery): Promise<{ proposals: LinkProposalView[] }> {
     const story = await resolveStory(this.stories, ref);
-    const proposals = new Map<string, LinkProposalView>();
-    for (const stored of await this.store.readStream(storyStream(story.id))) {
-      if (stored.type !== 'LinkProposed' && stored.type !== 'LinkProposalResolved') continue;
-      const event = toDomainEvent(stored);
-      if (event.type === 'LinkProposed') {
-        const { linkId, fromFactId, toFactId, kind, reason } = event.data;
-        proposals.set(linkId, { linkId, fromFactId, toFactId, kind, reason, status: 'proposed' });
-      } else if (event.type === 'LinkProposalResolved') {
-        const proposal = proposals.get(event.data.linkId);
-        if (proposal) proposals.set(event.data.linkId, { ...proposal, status: event.data.decision });
-      }
-    }
-    return { proposals: [...proposals.values()].filter((proposal) => status === undefined || proposal.status === status) };
+    const rows: { link_id: string; from_fact_id: string; to_fact_id: string; kind: ProposedLinkKind; reason: string; status: ProposalStatus }[] =
+      await this.dataSource.query(
+        `SELECT link_id, from_fact_id, to_fact_id, kind, reason, status FROM link_proposals
+          WHERE story_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY position, link_id`,
+        [story.id, status ?? null],
+      );
+    return {
+      proposals: rows.map((row) => ({ linkId: row.link_id, fromFactId: row.from_fact_id, toFactId: row.to_fact_id, kind: row.kind, reason: row.reason, status: row.status })),
+    };
   }
 }

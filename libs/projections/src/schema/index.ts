@@ -1,6 +1,7 @@
 import type { MigrationClass } from '@storyline/database';
 import { CreateProjections1763800000000 } from './migrations/1763800000000-create-projections';
 import { AddFactHistory1764500000000 } from './migrations/1764500000000-add-fact-history';
+import { AddLinkCandidates1765200000000 } from './migrations/1765200000000-add-link-candidates';
 import { FactLinkRow, FactVerdictRow } from './fact-link.entity';
 import { FactReportRow } from './fact-report.entity';
 import { FactVersionRow } from './fact-version.entity';
@@ -19,7 +20,7 @@ export * from './source.entity';
 export * from './source-ledger.entity';
 export * from './story.entity';
 export * from './timeline-entry.entity';
-export { AddFactHistory1764500000000, CreateProjections1763800000000 };
+export { AddFactHistory1764500000000, AddLinkCandidates1765200000000, CreateProjections1763800000000 };
 
 /** Every read-model entity, for a TypeORM DataSource (never with `synchronize`). */
 export const PROJECTION_ENTITIES: Function[] = [
@@ -36,4 +37,4 @@ export const PROJECTION_ENTITIES: Function[] = [
 ];
 
 /** The read models' schema, in order, for `runMigrations`. */
-export const PROJECTION_MIGRATIONS: MigrationClass[] = [CreateProjections1763800000000, AddFactHistory1764500000000];
+export const PROJECTION_MIGRATIONS: MigrationClass[] = [CreateProjections1763800000000, AddFactHistory1764500000000, AddLinkCandidates1765200000000];

@@ -1,12 +1,17 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { ConcurrencyError } from '@storyline/event-store';
 import { LogIndexLagError } from '@storyline/event-store/indexed';
+import { DomainError } from '@storyline/story-events';
 import { ErrorFilter } from './error-filter';
 
-function answer(error: unknown): { status: number; body: unknown } {
+function answer(error: unknown): { status: number; body: unknown; headers?: Record<string, string> } {
   const sent = { status: 0, body: undefined as unknown };
   const response = {
     headersSent: false,
+    headers: {} as Record<string, string>,
+    setHeader(name: string, value: string) {
+      this.headers[name] = value;
+    },
     status(code: number) {
       sent.status = code;
       return this;
@@ -19,7 +24,7 @@ function answer(error: unknown): { status: number; body: unknown } {
   const filter = new ErrorFilter();
   (filter as unknown as { logger: { error(): void } }).logger = { error: () => undefined };
   filter.catch(error, host);
-  return sent;
+  return Object.keys(response.headers).length ? { ...sent, headers: response.headers } : sent;
 }
 
 describe('ErrorFilter', () => {
@@ -27,6 +32,14 @@ describe('ErrorFilter', () => {
     expect(answer(new LogIndexLagError(1n << 70n, 5n, 10_000))).toEqual({
       status: 503,
       body: { error: { code: 'EVENT_LOG.INDEX_BEHIND', message: expect.stringMatching(/stored, but the event log index has not caught up/) } },
+    });
+  });
+
+  it('answers a story too busy to take a command as 503 with Retry-After, not as a conflict', () => {
+    expect(answer(new DomainError('STORY.BUSY', 'story-a kept changing'))).toEqual({
+      status: 503,
+      body: { error: { code: 'STORY.BUSY', message: 'story-a kept changing' } },
+      headers: { 'Retry-After': '1' },
     });
   });
 

@@ -17,7 +17,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   'STORY.NOT_FOUND': 404,
   'STORY.SLUG_TAKEN': 409,
   'STORY.VERSION_STALE': 412,
-  'STORY.BUSY': 409,
+  'STORY.BUSY': 503,
   'REPORT.IDEMPOTENCY_KEY_REUSED': 422,
   'REPORT.NOT_FOUND': 404,
   'FACT.NOT_FOUND': 404,
@@ -73,8 +73,11 @@ export class ErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (isStorageUnavailable(error)) return this.unavailable(error, response);
     const [status, body] = this.describe(error);
-    if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    if (!response.headersSent) response.status(status).json(body);
+    if (status >= 500 && !(error instanceof DomainError)) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (response.headersSent) return;
+    // Too many commands for one story at once: nothing was stored, and a retry soon will do.
+    if (body.error.code === 'STORY.BUSY') response.setHeader('Retry-After', '1');
+    response.status(status).json(body);
   }
 
   /** The database is down or restarting: a retryable 503, logged in one line, not a bug's 500. */

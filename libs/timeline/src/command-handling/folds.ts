@@ -1,13 +1,13 @@
 import type { StoredEvent } from '@storyline/event-store';
 import type { SourceEvent, StoryEvent } from '@storyline/story-events';
 import { evolveSource, initialSourceState, type SourceState } from '../domain/source';
-import { evolveStory, initialStoryState, type StoryState } from '../domain/story';
+import { emptyStoryState, evolveStory, type StoryState } from '../domain/story';
 import type { Fold } from './stream-decider';
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 export const storyFold: Fold<StoryState, StoryEvent> = {
-  initial: initialStoryState,
+  initial: emptyStoryState,
   evolve: (state, event, stored: StoredEvent) =>
     evolveStory(state, event, {
       position: stored.position,
@@ -17,6 +17,6 @@ export const storyFold: Fold<StoryState, StoryEvent> = {
 };
 
 export const sourceFold: Fold<SourceState, SourceEvent> = {
-  initial: initialSourceState,
+  initial: () => initialSourceState,
   evolve: (state, event) => evolveSource(state, event),
 };

@@ -2,7 +2,7 @@ import { DomainError } from '@storyline/story-events';
 import type { StoryEvent } from '@storyline/story-events';
 import { givenStory } from './testing/given';
 import { parseReport } from './report';
-import { decideIngestReport, decideOpenStory, evolveStory, initialStoryState, type IngestReport } from './story';
+import { decideIngestReport, decideOpenStory, evolveStory, emptyStoryState, type IngestReport } from './story';
 
 const given = givenStory;
 
@@ -21,7 +21,7 @@ function appended(decision: ReturnType<typeof decideIngestReport>): StoryEvent[]
 
 describe('opening a story', () => {
   it('opens a story that does not exist yet', () => {
-    expect(decideOpenStory(initialStoryState, { storyId: 's1', slug: 'talks', title: 'Talks' })).toEqual([opened]);
+    expect(decideOpenStory(emptyStoryState(), { storyId: 's1', slug: 'talks', title: 'Talks' })).toEqual([opened]);
   });
 
   it('refuses a slug that is taken', () => {
@@ -40,7 +40,7 @@ describe('ingesting a report', () => {
   });
 
   it('refuses a story that was never opened', () => {
-    expect(() => decideIngestReport(initialStoryState, ingest())).toThrow(expect.objectContaining({ code: 'STORY.NOT_FOUND' }));
+    expect(() => decideIngestReport(emptyStoryState(), ingest())).toThrow(expect.objectContaining({ code: 'STORY.NOT_FOUND' }));
   });
 
   it('answers a second ingestion of the same outlet and text with the first result, appending nothing', () => {
@@ -49,14 +49,14 @@ describe('ingesting a report', () => {
     expect(again).toEqual({ kind: 'duplicate', reportId: 'r1', factIds: ['f1'], position: 3n });
   });
 
-  it('answers a repeat with the position of the first append, proposals included', () => {
+  it('answers a repeat with the position of the first append, not of proposals the reactor appended later', () => {
     const first = appended(decideIngestReport(given(opened), ingest()));
     const proposal: StoryEvent = {
       type: 'LinkProposed',
       data: { storyId: 's1', linkId: 'l1', fromFactId: 'f1', toFactId: 'f0', kind: 'contradicts', score: 0.9, reason: 'counterpart changed', proposedBy: 'test 1' },
     };
     const state = given(opened, ...first, proposal);
-    expect(decideIngestReport(state, ingest({ reportId: 'r2', factIds: ['f2'] }))).toMatchObject({ kind: 'duplicate', reportId: 'r1', position: 4n });
+    expect(decideIngestReport(state, ingest({ reportId: 'r2', factIds: ['f2'] }))).toMatchObject({ kind: 'duplicate', reportId: 'r1', position: 3n });
   });
 
   it('treats the outlet spelling "DAILY EXAMPLE" as the same outlet', () => {
@@ -75,7 +75,7 @@ describe('ingesting a report', () => {
     const first = appended(decideIngestReport(given(opened), ingest({ idempotencyKey: 'k1' })));
     const state = [opened, ...first].reduce(
       (acc, event, index) => evolveStory(acc, event, { position: BigInt(index + 1), idempotencyKey: 'k1', requestFingerprint: 'fp1' }),
-      initialStoryState,
+      emptyStoryState(),
     );
     const changedText = parseReport({ outlet: 'Daily Example', publishedAt: '2025-11-20', text: 'Other words.' });
     expect(decideIngestReport(state, ingest({ idempotencyKey: 'k1', reportId: 'r9' })).kind).toBe('duplicate');

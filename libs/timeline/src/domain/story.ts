@@ -1,5 +1,4 @@
 import { DomainError, invalid, read, SLUG, type FactReported, type ReportIngested, type StoryEvent } from '@storyline/story-events';
-import { proposeLinkEvents } from './link-proposals';
 import type { ReportSubmission } from './report';
 import { contentKey, type StoryState } from './story-state';
 
@@ -45,7 +44,7 @@ export type IngestDecision =
 
 function duplicateOf(state: StoryState, reportId: string): IngestDecision {
   const report = state.reports.get(reportId);
-  return { kind: 'duplicate', reportId, factIds: report?.factIds ?? [], position: report?.position ?? 0n };
+  return { kind: 'duplicate', reportId, factIds: [...(report?.factIds ?? [])], position: report?.position ?? 0n };
 }
 
 export function decideIngestReport(state: StoryState, command: IngestReport): IngestDecision {
@@ -87,5 +86,5 @@ export function decideIngestReport(state: StoryState, command: IngestReport): In
       data: { storyId: command.storyId, factId: command.factIds[index], reportId: command.reportId, ...fact },
     }),
   );
-  return { kind: 'append', events: [ingested, ...facts, ...proposeLinkEvents(state, facts)] };
+  return { kind: 'append', events: [ingested, ...facts] };
 }

@@ -56,6 +56,7 @@ export class ReportAnswer {
   @ApiPropertyOptional({ nullable: true, description: 'publication time as given or found in the text; null when unknown' }) publishedAt?: string | null;
   @ApiProperty({ enum: ['applied', 'timeout', 'projector-failed'], description: 'whether the read models showed this write before the answer (also the Storyline-Read-Your-Writes header); the write is stored either way' })
   readYourWrites: 'applied' | 'timeout' | 'projector-failed';
+  @ApiProperty({ description: "where the links proposed between this report's facts and earlier ones appear, shortly after the report (the link-proposal reactor follows the log)", example: '/stories/2b0c…/link-proposals?status=proposed' }) proposals: string;
 }
 
 export class RegisterSourceBody {

@@ -35,7 +35,15 @@ export class ReportsController {
     const answer = await this.commands.execute(new IngestReportCommand(storyId, report, commandContext(request), metadata));
     response.status(answer.created ? 201 : 200);
     const { reportId, factIds, position, readYourWrites } = answerWrite(response, answer);
-    return { reportId, factIds: [...factIds], position, outlet: report.outlet, publishedAt: report.publishedAt, readYourWrites };
+    return {
+      reportId,
+      factIds: [...factIds],
+      position,
+      outlet: report.outlet,
+      publishedAt: report.publishedAt,
+      readYourWrites,
+      proposals: `/stories/${storyId}/link-proposals?status=proposed`,
+    };
   }
 
   /**
