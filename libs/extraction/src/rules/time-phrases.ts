@@ -59,6 +59,22 @@ export const LAST_UNIT = /\blast\s+(week|month|year)\b/i;
 /** "in 2019", "since 2014": a bare year. */
 export const BARE_YEAR = /\b(?:in|during|since|by|until|of|from)\s+((?:19|20)\d{2})\b(?!\s*[-–]\s*\d)/i;
 
+const WEEKDAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?';
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?';
+const CLOCK = '\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?';
+
+/**
+ * Page stamps: the time a page or a comment was filed, never when anything it says happened.
+ * A wire dateline ("BEIRUT | Fri Jun 3, 2011 3:22pm BST"), a reader comment's time
+ * ("March 9, 2011 at 9:53 pm |"), an "updated:" line. The dateline's date is the report's
+ * publication date, read elsewhere; here the stamp is masked so the sentence's own time counts.
+ */
+export const PAGE_STAMPS: readonly RegExp[] = [
+  new RegExp(`\\|\\s*${WEEKDAY}\\s+${MONTH}\\s+\\d{1,2},?\\s+\\d{4}(?:\\s+${CLOCK}(?:\\s+[A-Z]{2,4}\\b)?)?`, 'g'),
+  new RegExp(`\\b${MONTH}\\s+\\d{1,2},?\\s+\\d{4},?\\s+(?:at\\s+)?${CLOCK}\\s*\\|`, 'gi'),
+  new RegExp(`\\bupdated:?\\s+(?:${WEEKDAY}\\s+)?(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}(?:\\s+${CLOCK})?|${CLOCK}(?:\\s+${WEEKDAY})?)`, 'gi'),
+];
+
 /** chrono-node finds these but they name no time in the world ("now", a modal "may"). */
 export const IGNORED_CHRONO_TEXT = /^(now|may|right now|just now|second|sat|sun|mar|today's)$/i;
 

@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import { FUTURE_MARKERS, IGNORED_CHRONO_TEXT, MAY_HOLD_DATE } from '../rules/time-phrases';
+import { FUTURE_MARKERS, IGNORED_CHRONO_TEXT, MAY_HOLD_DATE, PAGE_STAMPS } from '../rules/time-phrases';
 import type { OccurredInterval, Precision } from '../types';
 import { addUnits } from './calendar';
 import { findRuleTimes, type TimeMatch } from './fuzzy';
@@ -9,14 +9,31 @@ import { findRuleTimes, type TimeMatch } from './fuzzy';
 const NO_REFERENCE = new Date(Date.UTC(2000, 0, 1));
 
 /**
- * The occurred interval of a sentence: its first time expression, resolved against the
- * publication date. Returns undefined when the sentence names no time.
+ * The occurred interval of a sentence: the time expression that dates its event, resolved
+ * against the publication date. Page stamps (a wire dateline, a comment's time, "updated:")
+ * are masked first: they say when the page was filed, not when anything happened. Of the
+ * remaining expressions, the first that names a day (or an instant) wins, since it is the one
+ * that places the event ("Last month the talks stalled; on Friday the envoy resigned"); a
+ * sentence with no day keeps its first expression. Returns undefined when the sentence names
+ * no time.
  */
 export function occurredIn(sentence: string, published: Date | null): OccurredInterval | undefined {
-  const matches = [...findRuleTimes(sentence, published), ...findChronoTimes(sentence, published)];
+  const text = withoutPageStamps(sentence);
+  const matches = [...findRuleTimes(text, published), ...findChronoTimes(text, published)];
   if (!matches.length) return undefined;
   matches.sort((a, b) => a.index - b.index || b.length - a.length);
-  return matches[0].occurred;
+  return (matches.find((match) => namesDay(match.occurred)) ?? matches[0]).occurred;
+}
+
+/** `sentence` with its page stamps blanked out (same length, so offsets still hold). */
+export function withoutPageStamps(sentence: string): string {
+  let text = sentence;
+  for (const pattern of PAGE_STAMPS) text = text.replace(pattern, (stamp) => ' '.repeat(stamp.length));
+  return text;
+}
+
+function namesDay(occurred: OccurredInterval): boolean {
+  return occurred.precision === 'day' || occurred.precision === 'instant';
 }
 
 /** All time expressions chrono-node finds in `sentence`, as intervals. */
