@@ -81,6 +81,12 @@ export const IGNORED_CHRONO_TEXT = /^(now|may|right now|just now|second|sat|sun|
 /** A verb or phrase saying the sentence is about the future: keeps "in March" from moving back a year. */
 export const FUTURE_MARKERS = /\b(will|shall|next|upcoming|coming|scheduled|plans? to|expected to|is to|are to|set to)\b/i;
 
+/**
+ * A calendar day without a year ("10 April") at most this many days after publication is a
+ * date ahead (a deadline, a scheduled vote); further ahead, it is last year's day.
+ */
+export const NEAR_FUTURE_DAYS = 14;
+
 /** Text with none of these words or digits holds no date chrono-node could find; skip it. */
 export const MAY_HOLD_DATE: readonly RegExp[] = [
   /\d/,

@@ -27,6 +27,11 @@ describe('occurred intervals', () => {
     expect(occurredIn('The deal was signed in March.', PUBLISHED)?.precision).toBe('month');
   });
 
+  it('keeps a calendar day up to two weeks ahead in the future, and moves one further ahead back a year', () => {
+    expect(occurredIn('The plan calls for troops to pull back by 3 December.', PUBLISHED)?.from).toBe('2025-12-03T00:00:00.000Z');
+    expect(occurredIn('The plan was agreed on 20 December.', PUBLISHED)?.from).toBe('2024-12-20T00:00:00.000Z');
+  });
+
   it('reads full dates at day precision and bare years at year precision', () => {
     expect(occurredIn('It began on 3 October 2024.', PUBLISHED)).toMatchObject({ from: '2024-10-03T00:00:00.000Z', precision: 'day' });
     expect(occurredIn('The plant closed in 2019.', PUBLISHED)).toEqual({

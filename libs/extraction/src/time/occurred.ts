@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import { FUTURE_MARKERS, IGNORED_CHRONO_TEXT, MAY_HOLD_DATE, PAGE_STAMPS } from '../rules/time-phrases';
+import { FUTURE_MARKERS, IGNORED_CHRONO_TEXT, MAY_HOLD_DATE, NEAR_FUTURE_DAYS, PAGE_STAMPS } from '../rules/time-phrases';
 import type { OccurredInterval, Precision } from '../types';
 import { addUnits } from './calendar';
 import { findRuleTimes, type TimeMatch } from './fuzzy';
@@ -52,7 +52,7 @@ function toInterval(result: chrono.ParsedResult, published: Date | null, future:
   const start = result.start;
   const precision = precisionOf(start);
   let from = truncate(start, precision);
-  if (published && !future && from > published && !start.isCertain('year')) from = movedBack(start, from);
+  if (published && !future && from > published && !start.isCertain('year') && !isNearDate(start, from, published)) from = movedBack(start, from);
   const to = result.end ? upperBound(truncate(result.end, precisionOf(result.end)), precisionOf(result.end)) : upperBound(from, precision);
   return { from: from.toISOString(), to: to.toISOString(), precision: result.end ? coarser(precision, precisionOf(result.end)) : precision };
 }
@@ -78,6 +78,13 @@ function upperBound(from: Date, precision: Precision): Date {
   if (precision === 'month') return addUnits(from, 1, 'month');
   if (precision === 'day') return addUnits(from, 1, 'day');
   return from;
+}
+
+// "By 10 April" in a report of 6 April is a deadline four days ahead, not last year's 10 April:
+// a calendar day without a year stays ahead when it is at most two weeks ahead.
+function isNearDate(start: chrono.ParsedComponents, from: Date, published: Date): boolean {
+  if (!start.isCertain('month') || !start.isCertain('day')) return false;
+  return from.getTime() - published.getTime() <= NEAR_FUTURE_DAYS * 86_400_000;
 }
 
 // News reports "on Friday" or "in March" about the past: a guess in the future moves back.
