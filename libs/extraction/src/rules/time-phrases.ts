@@ -78,8 +78,11 @@ export const PAGE_STAMPS: readonly RegExp[] = [
 /** chrono-node finds these but they name no time in the world ("now", a modal "may"). */
 export const IGNORED_CHRONO_TEXT = /^(now|may|right now|just now|second|sat|sun|mar|today's)$/i;
 
+/** "last week", "this weekend": chrono-node makes a single day of these; they are a span, read by the rules above or not at all. */
+export const CHRONO_WEEK_TEXT = /^(?:the\s+)?(?:last|past|next|this|coming)\s+week(?:end)?$/i;
+
 /** A verb or phrase saying the sentence is about the future: keeps "in March" from moving back a year. */
-export const FUTURE_MARKERS = /\b(will|shall|next|upcoming|coming|scheduled|plans? to|expected to|is to|are to|set to)\b/i;
+export const FUTURE_MARKERS = /\b(will|shall|next|upcoming|coming|scheduled|plans? to|expected to|is to|are to|set to|due|as soon as|deadline)\b/i;
 
 /**
  * A calendar day without a year ("10 April") at most this many days after publication is a

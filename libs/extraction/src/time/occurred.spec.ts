@@ -32,6 +32,13 @@ describe('occurred intervals', () => {
     expect(occurredIn('The plan was agreed on 20 December.', PUBLISHED)?.from).toBe('2024-12-20T00:00:00.000Z');
   });
 
+  it('reads a weekday right after a future marker as the coming one, and "last week" as a week, not a day', () => {
+    expect(occurredIn('The ministers will meet on Friday.', PUBLISHED)?.from).toBe('2025-11-28T00:00:00.000Z');
+    expect(occurredIn('Protesters who were killed on Friday will be buried in Homs.', PUBLISHED)?.from).toBe('2025-11-21T00:00:00.000Z');
+    expect(occurredIn('The envoy last week proposed a truce.', PUBLISHED)).toMatchObject({ precision: 'fuzzy' });
+    expect(occurredIn('Prices rose this weekend.', PUBLISHED)).toBeUndefined();
+  });
+
   it('reads full dates at day precision and bare years at year precision', () => {
     expect(occurredIn('It began on 3 October 2024.', PUBLISHED)).toMatchObject({ from: '2024-10-03T00:00:00.000Z', precision: 'day' });
     expect(occurredIn('The plant closed in 2019.', PUBLISHED)).toEqual({

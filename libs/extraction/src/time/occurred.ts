@@ -1,12 +1,14 @@
 import * as chrono from 'chrono-node';
-import { FUTURE_MARKERS, IGNORED_CHRONO_TEXT, MAY_HOLD_DATE, NEAR_FUTURE_DAYS, PAGE_STAMPS } from '../rules/time-phrases';
+import { CHRONO_WEEK_TEXT, FUTURE_MARKERS, IGNORED_CHRONO_TEXT, MAY_HOLD_DATE, NEAR_FUTURE_DAYS, PAGE_STAMPS } from '../rules/time-phrases';
 import type { OccurredInterval, Precision } from '../types';
-import { addUnits } from './calendar';
+import { addUnits, startOf } from './calendar';
 import { findRuleTimes, type TimeMatch } from './fuzzy';
 
 // Without a publication date chrono would resolve "Friday" against the machine's clock;
 // a fixed reference keeps the output deterministic, and only dates with a stated year are kept.
 const NO_REFERENCE = new Date(Date.UTC(2000, 0, 1));
+// How far before a weekday (in characters) a future marker still governs it.
+const FUTURE_REACH = 40;
 
 /**
  * The occurred interval of a sentence: the time expression that dates its event, resolved
@@ -19,7 +21,10 @@ const NO_REFERENCE = new Date(Date.UTC(2000, 0, 1));
  */
 export function occurredIn(sentence: string, published: Date | null): OccurredInterval | undefined {
   const text = withoutPageStamps(sentence);
-  const matches = [...findRuleTimes(text, published), ...findChronoTimes(text, published)];
+  const rules = findRuleTimes(text, published);
+  // Where a rule reads a phrase ("last week" as the whole previous week), chrono-node's reading of it is dropped.
+  const overlapsRule = (match: TimeMatch) => rules.some((rule) => match.index < rule.index + rule.length && rule.index < match.index + match.length);
+  const matches = [...rules, ...findChronoTimes(text, published).filter((match) => !overlapsRule(match))];
   if (!matches.length) return undefined;
   matches.sort((a, b) => a.index - b.index || b.length - a.length);
   return (matches.find((match) => namesDay(match.occurred)) ?? matches[0]).occurred;
@@ -41,18 +46,24 @@ export function findChronoTimes(sentence: string, published: Date | null): TimeM
   if (!MAY_HOLD_DATE.some((pattern) => pattern.test(sentence))) return [];
   const reference = { instant: published ?? NO_REFERENCE, timezone: 'UTC' };
   const future = FUTURE_MARKERS.test(sentence);
+  // Only a marker just before the expression ("will meet on Friday") makes a weekday the coming one.
+  const aheadOf = (index: number) => FUTURE_MARKERS.test(sentence.slice(Math.max(0, index - FUTURE_REACH), index));
   return chrono.casual
     .parse(sentence, reference)
-    .filter((result) => !IGNORED_CHRONO_TEXT.test(result.text.trim()))
+    .filter((result) => !IGNORED_CHRONO_TEXT.test(result.text.trim()) && !CHRONO_WEEK_TEXT.test(result.text.trim()))
     .filter((result) => published !== null || result.start.isCertain('year'))
-    .map((result) => ({ index: result.index, length: result.text.length, occurred: toInterval(result, published, future) }));
+    .map((result) => ({ index: result.index, length: result.text.length, occurred: toInterval(result, published, future, aheadOf(result.index)) }));
 }
 
-function toInterval(result: chrono.ParsedResult, published: Date | null, future: boolean): OccurredInterval {
+function toInterval(result: chrono.ParsedResult, published: Date | null, future: boolean, markedAhead: boolean): OccurredInterval {
   const start = result.start;
   const precision = precisionOf(start);
   let from = truncate(start, precision);
-  if (published && !future && from > published && !start.isCertain('year') && !isNearDate(start, from, published)) from = movedBack(start, from);
+  const weekdayOnly = start.isCertain('weekday') && !start.isCertain('day');
+  const ahead = weekdayOnly ? markedAhead : future;
+  if (published && !ahead && from > published && !start.isCertain('year') && !isNearDate(start, from, published)) from = movedBack(start, from);
+  // "They will meet on Friday": a weekday in a sentence about the future is the coming one.
+  if (published && markedAhead && weekdayOnly && from < startOf(published, 'day')) from = addUnits(from, 1, 'week');
   const to = result.end ? upperBound(truncate(result.end, precisionOf(result.end)), precisionOf(result.end)) : upperBound(from, precision);
   return { from: from.toISOString(), to: to.toISOString(), precision: result.end ? coarser(precision, precisionOf(result.end)) : precision };
 }
