@@ -1,3 +1,4 @@
+import { isStorageUnavailable } from '@storyline/database';
 import { DomainError } from '@storyline/story-events';
 
 /** A failure to tell a person about, with the exit code that says what kind it was. */
@@ -22,6 +23,18 @@ export function describeFailure(error: unknown, where?: string): { message: stri
   if (error instanceof DomainError) {
     return { message: `${prefix}${error.message} [${error.code}]`, exitCode: BAD_INPUT.has(error.code) ? EXIT.badInput : EXIT.failed };
   }
-  const detail = error instanceof Error ? error.message : String(error);
-  return { message: `${prefix}unexpected error: ${detail}`, exitCode: EXIT.internal };
+  if (isStorageUnavailable(error)) {
+    return { message: `${prefix}the database is unreachable (${detailOf(error)}); is PostgreSQL (or the \`storyline serve\` that runs it) still up?`, exitCode: EXIT.failed };
+  }
+  return { message: `${prefix}unexpected error: ${detailOf(error)}`, exitCode: EXIT.internal };
+}
+
+/** Some errors (a refused connection's AggregateError) carry no message: say what they are instead. */
+function detailOf(error: unknown): string {
+  if (error === undefined || error === null) return 'it stopped without saying why';
+  if (!(error instanceof Error)) return String(error);
+  if (error.message) return error.message;
+  const { code, errors } = error as { code?: string; errors?: unknown[] };
+  const inner = errors?.find((each): each is Error => each instanceof Error && Boolean(each.message));
+  return inner?.message ?? code ?? error.name;
 }

@@ -12,6 +12,8 @@ import { extractFile, formatExtraction } from './commands/extract';
 import { createKey, listKeys, revokeKey } from './commands/keys';
 import { checkProjectionName, formatRebuild, PROJECTION_NAMES, rebuildProjections } from './commands/rebuild';
 import { replay } from './commands/replay';
+import { registerEventsCommand } from './commands/events';
+import { registerSubscriptionCommands } from './commands/subscriptions';
 import { formatTimeline, readTimeline } from './commands/timeline';
 import { failIfBroken, formatVerify, verifyLog } from './commands/verify';
 import { failIfRejected, formatExportVerification, verifyExportFile } from './commands/verify-export';
@@ -151,6 +153,8 @@ function program(): Command {
       if (stories.length === 0) print('no stories yet');
     });
 
+  registerEventsCommand(cli, print);
+  registerSubscriptionCommands(cli, print);
   return cli;
 }
 

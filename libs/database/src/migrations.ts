@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { CONNECT_TIMEOUT_MS, guardClient } from './connection-faults';
 import { DataSource, type MigrationInterface } from 'typeorm';
 
 export type MigrationClass = new () => MigrationInterface;
@@ -11,7 +12,7 @@ const MIGRATION_LOCK = 7_311_425_001;
  * processes starting at once take turns on an advisory lock instead of racing.
  */
 export async function runMigrations(url: string, migrations: readonly MigrationClass[]): Promise<string[]> {
-  const lock = new Client({ connectionString: url });
+  const lock = guardClient(new Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }));
   await lock.connect();
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);

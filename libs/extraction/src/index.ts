@@ -3,3 +3,4 @@ export { ExtractionInputError, MAX_TEXT_CHARS, type ExtractionInputErrorCode } f
 export { EXTRACTOR, EXTRACTOR_VERSION, extractReport } from './extractor';
 export { MAX_FACTS_PER_REPORT } from './rules/claims';
 export { proposeLinks, type LinkableFact, type LinkCandidate, type LinkCandidateKind } from './links/propose-links';
+export { closeExtractionPool, ExtractionPool, extractionPool, extractReportAsync, type ExtractionPoolOptions } from './pool/extraction-pool';

@@ -9,3 +9,4 @@ export * from './leader-election';
 export * from './lock-session';
 export * from './projections-overview';
 export * from './quiet-logger';
+export * from './shutdown-signals';

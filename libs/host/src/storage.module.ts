@@ -1,5 +1,5 @@
 import { Global, Logger, Module, type DynamicModule, type Provider } from '@nestjs/common';
-import type { StorylineConfig } from '@storyline/database';
+import { CONNECT_TIMEOUT_MS, type StorylineConfig } from '@storyline/database';
 import { AUDITED_LOG } from '@storyline/audit';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
 import {
@@ -21,6 +21,9 @@ import { projectorModeFrom, type ProjectorMode } from './projector-mode';
 import { StorageLifecycle } from './storage-lifecycle';
 
 const CONFIG = Symbol('STORYLINE_CONFIG');
+
+/** TypeORM's pool: connections fail fast when the database is gone, and a broken one is dropped quietly. */
+const RESILIENT_POOL = { poolErrorHandler: () => undefined, extra: { connectionTimeoutMillis: CONNECT_TIMEOUT_MS } } as const;
 
 export interface StorageOptions {
   /** Default: STORYLINE_PROJECTOR, else `inline`. */
@@ -75,7 +78,7 @@ export class StorageModule {
         ...eventLogProviders(databaseUrl, options.eventLog ?? eventLogSetup(config)),
         {
           provide: DataSource,
-          useFactory: () => new DataSource({ type: 'postgres', url: databaseUrl, entities: [...PROJECTION_ENTITIES], logging: false }).initialize(),
+          useFactory: () => new DataSource({ type: 'postgres', url: databaseUrl, entities: [...PROJECTION_ENTITIES], logging: false, ...RESILIENT_POOL }).initialize(),
         },
         ...projectionProviders(databaseUrl, mode),
         {

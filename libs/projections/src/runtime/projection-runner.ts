@@ -1,3 +1,4 @@
+import { isStorageUnavailable } from '@storyline/database/connection-faults';
 import type { EventStore, StoredEvent } from '@storyline/event-store';
 import type { DataSource } from 'typeorm';
 import { BatchReader } from './batch-reader';
@@ -164,6 +165,8 @@ export class ProjectionRunner {
       return 'committed';
     } catch (error) {
       if (error instanceof CheckpointMoved) return this.moved(error);
+      // A lost database is no poison event: following starts again once it is back.
+      if (isStorageUnavailable(error)) throw error;
       return this.isolate(batch, error);
     }
   }
@@ -176,6 +179,7 @@ export class ProjectionRunner {
         await this.applyInTransaction([event]);
       } catch (single) {
         if (single instanceof CheckpointMoved) return this.moved(single);
+        if (isStorageUnavailable(single)) throw single;
         return this.fail(event, single);
       }
     }

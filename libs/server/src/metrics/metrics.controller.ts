@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PublicRoute } from '@storyline/access';
 import { ProjectionsOverview } from '@storyline/host';
 import { TimelineReader } from '@storyline/projections';
+import { SubscriptionMetrics } from '@storyline/subscriptions';
 import { HttpMetrics, labels } from './http-metrics';
 
 const PROCESS_STARTED = Date.now() / 1000 - process.uptime();
@@ -25,6 +26,7 @@ export class MetricsController {
     private readonly http: HttpMetrics,
     private readonly overview: ProjectionsOverview,
     private readonly timelines: TimelineReader,
+    private readonly subscriptions: SubscriptionMetrics,
   ) {}
 
   @Get()
@@ -47,6 +49,7 @@ export class MetricsController {
       ...family('storyline_view_cache_misses_total', 'counter', 'Timeline views read from the tables.', [['', cache.misses]]),
       ...family('storyline_view_cache_views', 'gauge', 'Timeline views kept in memory.', [['', cache.size]]),
       ...this.http.render(),
+      ...(await this.subscriptions.render()),
       ...family('process_resident_memory_bytes', 'gauge', 'Resident memory size in bytes.', [['', memory.rss]]),
       ...family('nodejs_heap_used_bytes', 'gauge', 'V8 heap in use, in bytes.', [['', memory.heapUsed]]),
       ...family('process_cpu_seconds_total', 'counter', 'User and system CPU time spent, in seconds.', [['', (cpu.user + cpu.system) / 1e6]]),
