@@ -74,14 +74,34 @@ describe('replaying a story', () => {
   });
 
   it('gives the whole state or none on request, and refuses bad parameters', async () => {
-    const full = await api.http().get('/stories/replayed/replay?state=full&limit=3').expect(200);
-    expect(full.body.events[2].state.facts).toEqual([expect.objectContaining({ statement: 'Thing 1 happened', attributedTo: 'Source 1', status: 'active' })]);
+    const steps = (await api.http().get('/stories/replayed/replay?state=none&limit=3').expect(200)).body.events as Step[];
+    const full = await api.http().get(`/stories/replayed/replay?state=full&limit=1&after=${steps[1].position}`).expect(200);
+    expect(full.body.events).toHaveLength(1);
+    expect(full.body.events[0].state.facts).toEqual([expect.objectContaining({ statement: 'Thing 1 happened', attributedTo: 'Source 1', status: 'active' })]);
     const none = await api.http().get('/stories/replayed/replay?state=none&limit=1').expect(200);
     expect(none.body.events[0]).not.toHaveProperty('state');
     expect((await api.http().get('/stories/replayed/replay?limit=0').expect(400)).body.error.field).toBe('limit');
     expect((await api.http().get('/stories/replayed/replay?after=soon').expect(400)).body.error.field).toBe('after');
     expect((await api.http().get('/stories/replayed/replay?state=partial').expect(400)).body.error.field).toBe('state');
+    // The whole state after every step of a page grows with story × page: one step at a time only.
+    expect((await api.http().get('/stories/replayed/replay?state=full&limit=3').expect(400)).body.error).toMatchObject({ field: 'state', message: expect.stringContaining('limit=1') });
+    expect((await api.http().get('/stories/replayed/replay?state=full').expect(400)).body.error.field).toBe('state');
+    expect((await api.http().get('/stories/replayed/replay/stream?state=full').expect(400)).body.error.field).toBe('state');
     await api.http().get('/stories/not-there/replay').expect(404);
+  });
+
+  it('keeps each step of a page small however large the story grows', async () => {
+    await api.http().post('/stories').send({ slug: 'grown', title: 'Grown' }).expect(201);
+    const big = (n: number) => ({ ...report(n), facts: Array.from({ length: 200 }, (_, i) => ({ statement: `Fact ${n}.${i} happened at length ${'x'.repeat(200)}`, evidence: { quote: 'a thing happened' } })) });
+    for (const n of [1, 2, 3]) await api.http().post('/stories/grown/reports').send(big(n)).expect(201);
+    const page = await api.http().get('/stories/grown/replay?limit=1000').expect(200);
+    const steps = page.body.events as (Step & { state: unknown })[];
+    expect(steps.length).toBe(1 + 3 * 201);
+    const stateSize = (step: { state: unknown }) => JSON.stringify(step.state).length;
+    // The first fact's step and the 600th carry states of about the same size (counts, not facts).
+    expect(stateSize(steps[steps.length - 1])).toBeLessThan(2 * stateSize(steps[2]));
+    const full = await api.http().get(`/stories/grown/replay?state=full&limit=1&after=${steps[steps.length - 2].position}`).expect(200);
+    expect(full.body.events[0].state.facts).toHaveLength(600);
   });
 
   it('streams the history as server-sent events, then follows new events live', async () => {

@@ -22,7 +22,7 @@ describe('stories and reports over HTTP', () => {
 
   it('opens a story, refuses its slug a second time and lists it', async () => {
     const created = await api.http().post('/stories').send({ slug: 'vienna-talks', title: 'Vienna talks' }).expect(201);
-    expect(created.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), slug: 'vienna-talks' });
+    expect(created.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), slug: 'vienna-talks', readYourWrites: 'applied' });
     const again = await api.http().post('/stories').send({ slug: 'vienna-talks', title: 'Other' }).expect(409);
     expect(again.body.error).toMatchObject({ code: 'STORY.SLUG_TAKEN', field: 'slug' });
     const list = await api.http().get('/stories').expect(200);
@@ -38,6 +38,7 @@ describe('stories and reports over HTTP', () => {
       position: expect.any(Number),
       outlet: 'Example Wire',
       publishedAt: '2025-11-20T08:00:00.000Z',
+      readYourWrites: 'applied',
     });
     const timeline = await api.http().get('/stories/vienna-talks/timeline').expect(200);
     expect(timeline.body.position).toBeGreaterThanOrEqual(ingested.body.position);

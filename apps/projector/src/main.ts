@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig, openDatabase } from '@storyline/database';
-import { describeEventLog, eventLogSetup, onShutdownSignals, prepareDatabase } from '@storyline/host';
-import { StorylineLogger } from '@storyline/host';
+import { describeEventLog, eventLogSetup, onShutdownSignals, prepareDatabase, sharedRootLogger, storylineLogger } from '@storyline/host';
 import { ProjectorModule } from './projector.module';
 
 /**
@@ -12,9 +11,9 @@ import { ProjectorModule } from './projector.module';
  * failover; run the API with STORYLINE_PROJECTOR=external to leave projecting to them.
  */
 async function main(): Promise<void> {
-  const logger = new StorylineLogger();
-  Logger.overrideLogger(logger);
   const config = loadConfig();
+  const logger = storylineLogger(sharedRootLogger({ level: config.logLevel, format: config.logFormat }));
+  Logger.overrideLogger(logger);
   const database = await openDatabase(config);
   new Logger('storyline').log(`database: ${database.description}`);
   new Logger('storyline').log(`event log: ${describeEventLog(eventLogSetup(config))}`);

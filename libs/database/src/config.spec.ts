@@ -62,3 +62,15 @@ describe('loadConfig: following the log', () => {
     expect(() => loadConfig({ NATS_URL: 'http://127.0.0.1:4222' })).toThrow(/^configuration: NATS_URL must be a NATS server/);
   });
 });
+
+describe('loadConfig: logs', () => {
+  it('writes info and up, pretty on a terminal and JSON otherwise, unless told', () => {
+    expect(loadConfig({})).toMatchObject({ logLevel: 'info', logFormat: 'auto' });
+    expect(loadConfig({ STORYLINE_LOG_LEVEL: 'DEBUG', STORYLINE_LOG_FORMAT: 'json' })).toMatchObject({ logLevel: 'debug', logFormat: 'json' });
+  });
+
+  it('names the variable and the choices when a value is wrong', () => {
+    expect(() => loadConfig({ STORYLINE_LOG_LEVEL: 'loud' })).toThrow(new ConfigError('STORYLINE_LOG_LEVEL', 'must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'));
+    expect(() => loadConfig({ STORYLINE_LOG_FORMAT: 'xml' })).toThrow(/STORYLINE_LOG_FORMAT must be one of auto, json, pretty/);
+  });
+});

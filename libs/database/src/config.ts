@@ -38,7 +38,16 @@ export interface StorylineConfig {
    * streams end, leadership and pools are let go) before the process exits regardless.
    */
   readonly shutdownTimeoutMs: number;
+  /** STORYLINE_LOG_LEVEL: the least severe log line written. */
+  readonly logLevel: LogLevelName;
+  /** STORYLINE_LOG_FORMAT: `json` lines, `pretty` text, or `auto` (pretty on a terminal, JSON otherwise). */
+  readonly logFormat: LogFormat;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 /** Where the event log can live. */
 export type EventStoreKind = 'postgres' | 'kurrentdb';
@@ -65,6 +74,14 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = raw.toLowerCase();
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw.slice(0, 40)}"`);
 }
 
 function bootstrapKey(env: NodeJS.ProcessEnv): string | null {
@@ -154,5 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): StorylineConfi
     webhookAllowedHosts: webhookAllowedHosts(env),
     natsUrl: natsUrl(env),
     shutdownTimeoutMs: integer(env, 'STORYLINE_SHUTDOWN_TIMEOUT_MS', 10_000, 1_000, 600_000),
+    logLevel: oneOf(env, 'STORYLINE_LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: oneOf(env, 'STORYLINE_LOG_FORMAT', LOG_FORMATS, 'auto'),
   };
 }

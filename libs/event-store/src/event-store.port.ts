@@ -98,6 +98,11 @@ export interface EventStore {
   appendToStream(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** The stream's events in revision order; an empty array for a stream that does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  /**
+   * The revision of the stream's newest event (what an ETag / If-Match carries), or null for a
+   * stream that does not exist; one cheap read, however long the stream.
+   */
+  streamRevision(streamId: string): Promise<bigint | null>;
   /** One batch of the global log in position order. */
   readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
   /**

@@ -12,7 +12,9 @@ import {
   storylineProjections,
 } from '@storyline/projections';
 import { READ_MODEL_SYNC, type ReadModelSync } from '@storyline/timeline';
+import { readModelSync } from './read-your-writes';
 import { DataSource } from 'typeorm';
+import { observedReadModelSync, observeProjections } from './metrics';
 import { eventLogProviders, eventLogSetup, type EventLogSetup } from './event-log';
 import { PostgresLockSession } from './lock-session';
 import { ProjectionsOverview } from './projections-overview';
@@ -38,7 +40,7 @@ function projectionProviders(databaseUrl: string, mode: ProjectorMode): Provider
       provide: ProjectionRunner,
       inject: [DataSource, EVENT_STORE],
       useFactory: (dataSource: DataSource, eventStore: EventStore) =>
-        new ProjectionRunner({ dataSource, eventStore, projections: storylineProjections(), logger: new Logger('projections') }),
+        observeProjections(new ProjectionRunner({ dataSource, eventStore, projections: storylineProjections(), logger: new Logger('projections') })),
     },
     {
       provide: ProjectorHost,
@@ -84,10 +86,8 @@ export class StorageModule {
         {
           provide: READ_MODEL_SYNC,
           inject: [ProjectionRunner, CONFIG],
-          useFactory: (runner: ProjectionRunner, settings: StorylineConfig): ReadModelSync => ({
-            // A write is stored once appended; a projector that failed only delays seeing it.
-            waitFor: (position) => runner.waitFor(position, settings.readYourWritesTimeoutMs).catch(() => false),
-          }),
+          useFactory: (runner: ProjectionRunner, settings: StorylineConfig): ReadModelSync =>
+            observedReadModelSync(readModelSync(runner, settings.readYourWritesTimeoutMs, new Logger('read-your-writes'))),
         },
         { provide: StoriesReader, inject: [DataSource], useFactory: (dataSource: DataSource) => new StoriesReader(dataSource) },
         {

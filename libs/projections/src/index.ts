@@ -51,6 +51,7 @@ export { parseAsOf, parseOrder } from './http/as-of';
 export { resolveStory } from './stories/resolve-story';
 export { GetStoryQuery, ListStoriesQuery } from './stories/list-stories.query';
 export { GetTimelineQuery, type TimelineView } from './timeline/get-timeline.query';
+export { DEFAULT_TIMELINE_PAGE, MAX_TIMELINE_PAGE, parseTimelinePage, type TimelinePaging } from './timeline/timeline-page';
 export { GetSourceLedgerQuery, type SourceLedgerView } from './source-ledger/get-source-ledger.query';
 export { GetFactLineageQuery } from './lineage/get-lineage.query';
 export { GetStoryDiffQuery } from './diff/get-story-diff.query';

@@ -14,6 +14,7 @@ import { logTailCheckProvider, ReadinessChecks } from './health/readiness';
 import { KeysController } from './keys/keys.controller';
 import { HttpMetrics } from './metrics/http-metrics';
 import { MetricsController } from './metrics/metrics.controller';
+import { StorylineMetrics } from './metrics/storyline-metrics';
 import { WebModule } from './web/web.module';
 import { ProjectionsController } from './operations/projections.controller';
 import { FactReadersModule, StorageModule, type StorageOptions } from '@storyline/host';
@@ -35,7 +36,7 @@ export class AppModule {
         TerminusModule.forRoot({ logger: false }),
       ],
       controllers: [HealthController, MetricsController, KeysController, ProjectionsController],
-      providers: [{ provide: APP_GUARD, useClass: InputGuard }, { provide: APP_GUARD, useClass: AuthGuard }, HttpMetrics, ReadinessChecks, logTailCheckProvider],
+      providers: [{ provide: APP_GUARD, useClass: InputGuard }, { provide: APP_GUARD, useClass: AuthGuard }, HttpMetrics, ReadinessChecks, logTailCheckProvider, StorylineMetrics],
     };
   }
 }

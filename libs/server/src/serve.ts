@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { openDatabase, type StorylineConfig } from '@storyline/database';
-import { describeEventLog, eventLogSetup, StorylineLogger } from '@storyline/host';
+import { describeEventLog, eventLogSetup, sharedRootLogger, storylineLogger } from '@storyline/host';
 import { loadExampleIfEmpty } from './example/load-example';
 import { ensureFirstAdminKey } from './first-admin-key';
 import { shutDownGracefully } from './graceful-shutdown';
@@ -8,7 +8,7 @@ import { createStorylineApp } from './storyline';
 
 /** Starts the API (and its projector) on the configured database until SIGINT/SIGTERM. */
 export async function serve(config: StorylineConfig): Promise<void> {
-  Logger.overrideLogger(new StorylineLogger());
+  Logger.overrideLogger(storylineLogger(sharedRootLogger({ level: config.logLevel, format: config.logFormat })));
   const logger = new Logger('storyline');
   const database = await openDatabase(config);
   logger.log(`database: ${database.description}`);

@@ -12,6 +12,23 @@ export function positionToJson(position: Position): number {
   return Number(position);
 }
 
+/**
+ * The HTTP edge's JSON replacer (`app.set('json replacer', …)`): any bigint an answer carries
+ * (positions, revisions) becomes a JSON number through the same guard, so a reader may answer
+ * a `Position` as it is and nothing ever sends a rounded one.
+ */
+export function bigintsAsJson(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? positionToJson(value) : value;
+}
+
+/** A stream revision as JSON carries it (the same guard: a revision counts one stream's events). */
+export function revisionToJson(revision: bigint): number {
+  if (revision < 0n || revision > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError(`stream revision ${revision} cannot be sent as a JSON number`);
+  }
+  return Number(revision);
+}
+
 /** A position that came in as a JSON number or numeric string (already checked to be whole and >= 0). */
 export function positionFromJson(value: number | string): Position {
   if (typeof value === 'number' && !Number.isSafeInteger(value)) throw new RangeError(`${value} is not a log position`);

@@ -14,3 +14,4 @@ export * from './slices/link-facts/link-facts.command';
 export * from './domain/raw-report';
 export * from './domain/link-proposals';
 export * from './slices/link-proposals/link-proposals';
+export * from './http/write-outcome';

@@ -49,7 +49,7 @@ export async function replay(app: INestApplicationContext, story: string, option
   }
   let cursor: number | null = after(options.after);
   while (cursor !== null) {
-    const page: ReplayPage = await app.get(QueryBus).execute(new ReplayStoryQuery(story, cursor, 1000, 'summary'));
+    const page: ReplayPage = await app.get(QueryBus).execute(new ReplayStoryQuery(story, BigInt(cursor), 1000, 'summary'));
     page.events.forEach(show);
     cursor = page.next;
   }

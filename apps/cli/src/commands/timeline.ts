@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { GetTimelineQuery, parseAsOf, parseOrder, type TimelineView } from '@storyline/projections';
+import { GetTimelineQuery, MAX_TIMELINE_PAGE, parseAsOf, parseOrder, parseTimelinePage, type TimelineView } from '@storyline/projections';
 
 export interface TimelineOptions {
   readonly order?: string;
@@ -9,10 +9,24 @@ export interface TimelineOptions {
   readonly atPosition?: string;
 }
 
-export function readTimeline(app: INestApplicationContext, story: string, options: TimelineOptions): Promise<TimelineView> {
-  const query: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options)) if (value !== undefined) query[key] = value;
-  return app.get(QueryBus).execute(new GetTimelineQuery(story, parseOrder(query), parseAsOf(query)));
+/** The whole timeline: every page of the view, each pinned to the first page's position. */
+export async function readTimeline(app: INestApplicationContext, story: string, options: TimelineOptions): Promise<TimelineView> {
+  const query: Record<string, unknown> = { limit: String(MAX_TIMELINE_PAGE) };
+  for (const key of ['order', 'asOf', 'clock', 'atPosition'] as const) if (options[key] !== undefined) query[key] = options[key];
+  const read = async (asked: Record<string, unknown>): Promise<TimelineView> => {
+    const { order, view, paging } = parseTimelinePage(asked, parseOrder(asked), parseAsOf(asked));
+    return app.get(QueryBus).execute(new GetTimelineQuery(story, order, view, paging));
+  };
+  const first = await read(query);
+  const entries = [...first.entries];
+  const links = [...first.links];
+  for (let next = first.next; next !== null; ) {
+    const page = await read({ limit: query.limit, cursor: next });
+    entries.push(...page.entries);
+    links.push(...page.links);
+    next = page.next;
+  }
+  return { ...first, entries, links, next: null };
 }
 
 const day = (iso: string | null): string => (iso ? iso.slice(0, 10) : 'unknown');

@@ -1,3 +1,4 @@
+import { positionToJson, revisionToJson } from '@storyline/story-events';
 import type { ChainRow } from '../chain/chain-row';
 import { CHAIN_COLUMNS, toChainRow, type ChainRecord, type SqlQuery } from '../postgres/sql';
 
@@ -118,10 +119,10 @@ function toEntry(row: ChainRow): AuditLogEntry {
   const metadata = (typeof row.metadata === 'object' && row.metadata !== null ? row.metadata : {}) as Record<string, unknown>;
   const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
   return {
-    position: Number(row.position),
+    position: positionToJson(BigInt(row.position)),
     eventId: row.eventId,
     streamId: row.streamId,
-    streamRevision: Number(row.streamRevision),
+    streamRevision: revisionToJson(BigInt(row.streamRevision)),
     type: row.type,
     schemaVersion: row.schemaVersion,
     recordedAt: row.recordedAt,

@@ -1,3 +1,4 @@
+import { positionToJson } from '@storyline/story-events';
 import { GENESIS_HASH } from '@storyline/event-store/postgres';
 import { positionOf, verifiesAt } from './chain-row';
 import type { ChainSource } from './verify-chain';
@@ -62,14 +63,14 @@ export class LogTailCheck {
     for (const row of rows) {
       const expected = position + 1n;
       if (positionOf(row) !== expected || row.prevHash !== hash || !verifiesAt(row, expected)) {
-        this.last = { status: 'broken', since: Number(this.since), checkedUpTo: Number(position), firstBadPosition: Number(expected), checkedAt: new Date().toISOString() };
+        this.last = { status: 'broken', since: positionToJson(this.since), checkedUpTo: positionToJson(position), firstBadPosition: positionToJson(expected), checkedAt: new Date().toISOString() };
         return this.last;
       }
       position = expected;
       hash = row.hash;
     }
     this.anchor = { position, hash };
-    this.last = { status: 'ok', since: Number(this.since), checkedUpTo: Number(position), checkedAt: new Date().toISOString() };
+    this.last = { status: 'ok', since: positionToJson(this.since), checkedUpTo: positionToJson(position), checkedAt: new Date().toISOString() };
     return this.last;
   }
 

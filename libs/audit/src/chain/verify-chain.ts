@@ -1,3 +1,4 @@
+import { positionToJson } from '@storyline/story-events';
 import { GENESIS_HASH } from '@storyline/event-store/postgres';
 import { positionOf, verifiesAt, type ChainHead, type ChainRow } from './chain-row';
 import { diagnose, type ChainLookup, type ChainProblem, type ChainProblemKind } from './diagnose';
@@ -41,7 +42,7 @@ export interface VerifyReport {
  */
 export async function verifyChain(source: ChainSource, options: VerifyOptions = {}): Promise<VerifyReport> {
   const head = await source.head();
-  const base = { headPosition: Number(head.position), headHash: head.hash };
+  const base = { headPosition: positionToJson(head.position), headHash: head.hash };
   const batchSize = options.batchSize ?? 2000;
   let lastHash = GENESIS_HASH;
   let expected = 1n;
@@ -60,7 +61,7 @@ export async function verifyChain(source: ChainSource, options: VerifyOptions = 
       lastHash = row.hash;
       expected += 1n;
     }
-    options.onProgress?.(Number(expected - 1n), base.headPosition);
+    options.onProgress?.(positionToJson(expected - 1n), base.headPosition);
   }
   if (expected <= head.position) return failed(base, await diagnose(expected, lastHash, undefined, source));
   if (options.expectHead !== undefined && !sawExpectedHead) return failed(base, headMismatch(head, options));
@@ -68,7 +69,7 @@ export async function verifyChain(source: ChainSource, options: VerifyOptions = 
 }
 
 function failed(base: Pick<VerifyReport, 'headPosition' | 'headHash'>, problem: ChainProblem): VerifyReport {
-  const firstBad = problem.position === null ? null : Number(problem.position);
+  const firstBad = problem.position === null ? null : positionToJson(problem.position);
   return {
     ok: false,
     checked: firstBad === null ? base.headPosition : firstBad - 1,

@@ -62,6 +62,12 @@ export class InMemoryEventStore implements EventStore {
     return events.slice(0, options.maxCount ?? events.length).map(copyOf);
   }
 
+  async streamRevision(streamId: string): Promise<bigint | null> {
+    this.assertOpen();
+    const events = this.streams.get(streamId) ?? [];
+    return events.length === 0 ? null : events[events.length - 1].streamRevision;
+  }
+
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
     this.assertOpen();
     checkCount('maxCount', options.maxCount, 'required');

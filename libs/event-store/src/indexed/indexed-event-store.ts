@@ -135,6 +135,12 @@ export class IndexedEventStore implements EventStore {
   }
 
   /** The newest indexed event's dense position, after indexing what the native log holds. */
+  /** The native store knows its streams' revisions; the index only adds dense positions. */
+  async streamRevision(streamId: string): Promise<bigint | null> {
+    this.assertOpen();
+    return this.native.streamRevision(streamId);
+  }
+
   async headPosition(): Promise<GlobalPosition> {
     this.assertOpen();
     return (await this.indexer.catchUp()).position;

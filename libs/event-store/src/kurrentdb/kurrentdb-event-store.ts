@@ -92,6 +92,19 @@ export class KurrentDbEventStore implements EventStore {
     return events;
   }
 
+  async streamRevision(streamId: string): Promise<bigint | null> {
+    this.assertOpen();
+    try {
+      for await (const { event } of this.client.readStream(this.nameOf(streamId), { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+        if (event) return event.revision;
+      }
+    } catch (error) {
+      if (isStreamNotFound(error)) return null;
+      throw error;
+    }
+    return null;
+  }
+
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
     this.assertOpen();
     checkCount('maxCount', options.maxCount, 'required');

@@ -93,6 +93,12 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toStoredEvent);
   }
 
+  async streamRevision(streamId: string): Promise<bigint | null> {
+    this.assertOpen();
+    const { rows } = await this.pool.query<{ revision: string | null }>('SELECT max(stream_revision)::text AS revision FROM events WHERE stream_id = $1', [streamId]);
+    return rows[0].revision === null ? null : BigInt(rows[0].revision);
+  }
+
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
     this.assertOpen();
     checkCount('maxCount', options.maxCount, 'required');

@@ -38,6 +38,10 @@ export class SparsePositionStore implements EventStore {
     return (await this.inner.readStream(streamId, options)).map(spread);
   }
 
+  streamRevision(streamId: string): Promise<bigint | null> {
+    return this.inner.streamRevision(streamId);
+  }
+
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
     return (await this.inner.readAll({ ...options, after: densePosition(options.after ?? 0n) })).map(spread);
   }

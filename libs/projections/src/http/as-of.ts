@@ -13,14 +13,13 @@ export function parseAsOf(query: Record<string, unknown>): AsOf {
   const clock = single(query, 'clock');
   const atPosition = single(query, 'atPosition');
   if (clock !== undefined && asOf === undefined) throw invalid('clock', 'only means something with asOf');
-  const parsedPosition = atPosition === undefined ? undefined : Number(atPosition);
-  if (atPosition !== undefined && (!/^\d{1,15}$/.test(atPosition) || !Number.isSafeInteger(parsedPosition))) {
+  if (atPosition !== undefined && !/^\d{1,15}$/.test(atPosition)) {
     throw invalid('atPosition', `must be a log position (a whole number >= 0), got "${atPosition.slice(0, 40)}"`);
   }
   return {
     asOf: asOf === undefined ? undefined : new Date(read.instant(asOf, 'asOf')),
     clock: clock === undefined ? (asOf === undefined ? undefined : 'reported') : read.oneOf(clock, 'clock', ['reported', 'recorded'] as const),
-    atPosition: parsedPosition === undefined ? undefined : BigInt(parsedPosition),
+    atPosition: atPosition === undefined ? undefined : BigInt(atPosition),
   };
 }
 

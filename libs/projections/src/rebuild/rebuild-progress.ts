@@ -1,3 +1,4 @@
+import { positionToJson } from '@storyline/story-events';
 /**
  * Where a rebuild is: replaying the log as it stood when it began (`building`), following
  * what was appended since (`catching-up`), replacing the live tables (`swapping`), then
@@ -117,8 +118,8 @@ export class RebuildProgress {
       id: this.id,
       projections: this.projections,
       state: this.current,
-      position: Number(this.position),
-      head: Number(this.head),
+      position: positionToJson(this.position),
+      head: positionToJson(this.head),
       percent: this.current === 'done' ? 100 : percentOf(this.position, this.head),
       eventsPerSecond: Math.round(rate),
       etaSeconds: this.eta(rate, left),

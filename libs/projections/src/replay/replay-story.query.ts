@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { StorySummary } from '@storyline/story-events';
+import type { Position, StorySummary } from '@storyline/story-events';
 import type { ReplayStep, StateDetail } from './replay';
 
 export interface ReplayPage {
@@ -14,7 +14,7 @@ export interface ReplayPage {
 export class ReplayStoryQuery extends Query<ReplayPage> {
   constructor(
     readonly ref: string,
-    readonly after: number,
+    readonly after: Position,
     readonly limit: number,
     readonly detail: StateDetail,
   ) {

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { StoriesReader } from '../stories/stories.reader';
 import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { invalid } from '@storyline/story-events';
+import { invalid, type Position } from '@storyline/story-events';
 import { read } from '@storyline/story-events';
 import { seesMetadata, type Authenticated } from '@storyline/story-events';
 import { resolveStory } from '../stories/resolve-story';
@@ -13,10 +13,10 @@ import { ReplayStreamer } from './replay-streamer';
 
 const HEARTBEAT_MS = 15_000;
 
-function position(value: string | undefined, field: string): number {
-  if (value === undefined || value === '') return 0;
+function position(value: string | undefined, field: string): Position {
+  if (value === undefined || value === '') return 0n;
   if (!/^\d{1,15}$/.test(value)) throw invalid(field, `must be a log position (a whole number >= 0), got "${value.slice(0, 40)}"`);
-  return Number(value);
+  return BigInt(value);
 }
 
 function limitOf(value: string | undefined): number {
@@ -37,6 +37,18 @@ function detail(value: string | undefined): StateDetail {
   return value === undefined ? 'summary' : read.oneOf(value, 'state', ['summary', 'full', 'none'] as const);
 }
 
+/**
+ * The whole state after every step of a page grows with the story times the page (27 MB for
+ * 500 steps of a 2,000-fact story), so `state=full` answers one step at a time: `limit=1`.
+ */
+function boundedDetail(value: string | undefined, limit: number): StateDetail {
+  const state = detail(value);
+  if (state === 'full' && limit !== 1) {
+    throw invalid('state', `state=full gives the whole story after one step: ask with limit=1 (got limit=${limit}), or use state=summary or state=none`);
+  }
+  return state;
+}
+
 @ApiTags('replay')
 @Controller('stories/:story/replay')
 export class ReplayController {
@@ -51,10 +63,11 @@ export class ReplayController {
   @Get()
   @ApiQuery({ name: 'after', required: false, description: 'replay events after this global position' })
   @ApiQuery({ name: 'limit', required: false, description: '1 to 1000 events (default 100)' })
-  @ApiQuery({ name: 'state', required: false, enum: ['summary', 'full', 'none'], description: "the story's state after each event" })
+  @ApiQuery({ name: 'state', required: false, enum: ['summary', 'full', 'none'], description: "the story's state after each event: summary (default, counts), none, or full (only with limit=1)" })
   @ApiOkResponse({ description: '{story, events: [{position, type, recordedAt, data, metadata, state}], next, head}' })
   async page(@Param('story') story: string, @Query() query: Record<string, string | undefined>, @Req() request: Request & Authenticated): Promise<ReplayPage> {
-    const page: ReplayPage = await this.queries.execute(new ReplayStoryQuery(story, position(query.after, 'after'), limitOf(query.limit), detail(query.state)));
+    const limit = limitOf(query.limit);
+    const page: ReplayPage = await this.queries.execute(new ReplayStoryQuery(story, position(query.after, 'after'), limit, boundedDetail(query.state, limit)));
     return { ...page, events: page.events.map((step) => forViewer(step, request)) };
   }
 
@@ -62,7 +75,7 @@ export class ReplayController {
   @Get('stream')
   @ApiProduces('text/event-stream')
   @ApiQuery({ name: 'after', required: false, description: 'start after this position (or send Last-Event-ID)' })
-  @ApiQuery({ name: 'state', required: false, enum: ['summary', 'full', 'none'] })
+  @ApiQuery({ name: 'state', required: false, enum: ['summary', 'none'] })
   async stream(
     @Param('story') ref: string,
     @Query() query: Record<string, string | undefined>,
@@ -72,6 +85,7 @@ export class ReplayController {
   ): Promise<void> {
     const after = position(query.after ?? lastEventId, query.after === undefined && lastEventId !== undefined ? 'Last-Event-ID' : 'after');
     const state = detail(query.state);
+    if (state === 'full') throw invalid('state', 'a stream sends every step, so it carries state=summary or state=none; ask GET /replay?state=full&limit=1 for one step\'s whole state');
     const story = await resolveStory(this.stories, ref);
     const abort = new AbortController();
     request.on('close', () => abort.abort());
@@ -79,7 +93,7 @@ export class ReplayController {
     response.write(': replaying\n\n');
     const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);
     try {
-      await this.streamer.stream(story.id, BigInt(after), state, {
+      await this.streamer.stream(story.id, after, state, {
         signal: abort.signal,
         send: (step) => response.write(`id: ${step.position}\nevent: ${step.type}\ndata: ${JSON.stringify(forViewer(step, request))}\n\n`),
       });

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@storyline/event-store';
 import type { StoryEvent } from '@storyline/story-events';
-import { upcast } from '@storyline/story-events';
+import { positionToJson, revisionToJson, upcast } from '@storyline/story-events';
 import { emptyReplayState, evolveReplayState, summarise, type FullReplayState, type ReplaySummary } from './replay-state';
 
 export type StateDetail = 'summary' | 'full' | 'none';
@@ -29,8 +29,8 @@ export class StoryReplayer {
     this.state = evolveReplayState(this.state, { type: event.type, data: event.data } as StoryEvent);
     const state = this.detail === 'none' ? undefined : this.detail === 'full' ? this.state : summarise(this.state);
     return {
-      position: Number(event.position),
-      revision: Number(event.streamRevision),
+      position: positionToJson(event.position),
+      revision: revisionToJson(event.streamRevision),
       type: event.type,
       schemaVersion: event.schemaVersion,
       recordedAt: event.recordedAt.toISOString(),

@@ -1,3 +1,4 @@
+import { positionToJson } from '@storyline/story-events';
 import type { ValueTransformer } from 'typeorm';
 
 /**
@@ -9,8 +10,5 @@ export const bigintColumn: ValueTransformer = {
   from: (value: string | null) => (value === null ? null : BigInt(value)),
 };
 
-/** Positions stay below 2^53 for any log Storyline will hold; fail loudly if not. */
-export function positionToNumber(position: bigint): number {
-  if (position > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`position ${position} exceeds 2^53`);
-  return Number(position);
-}
+/** Positions stay below 2^53 for any log Storyline will hold: the one guarded crossing, {@link positionToJson}. */
+export const positionToNumber = positionToJson;

@@ -3,7 +3,7 @@ import { resolveStory } from './resolve-story';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
 import { StoriesReader } from './stories.reader';
-import { storyStream } from '@storyline/story-events';
+import { revisionToJson, storyStream } from '@storyline/story-events';
 import { GetStoryQuery, ListStoriesQuery } from './list-stories.query';
 import { type StorySummary } from '@storyline/story-events';
 
@@ -25,8 +25,9 @@ export class GetStoryHandler implements IQueryHandler<GetStoryQuery, StorySummar
 
   async execute({ ref }: GetStoryQuery): Promise<StorySummary & { revision: number }> {
     const story = await resolveStory(this.stories, ref);
-    // The ETag must be the write side's own revision, not a read model's idea of it.
-    const events = await this.store.readStream(storyStream(story.id));
-    return { ...story, revision: Number(events[events.length - 1]?.streamRevision ?? 0n) };
+    // The ETag must be the write side's own revision, not a read model's idea of it: one
+    // look-up of the stream's newest revision, never a read of the stream.
+    const revision = (await this.store.streamRevision(storyStream(story.id))) ?? 0n;
+    return { ...story, revision: revisionToJson(revision) };
   }
 }

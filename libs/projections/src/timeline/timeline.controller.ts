@@ -4,6 +4,7 @@ import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { parseAsOf, parseOrder } from '../http/as-of';
 import { GetSourceLedgerQuery, type SourceLedgerView } from '../source-ledger/get-source-ledger.query';
 import { GetTimelineQuery, type TimelineView } from './get-timeline.query';
+import { DEFAULT_TIMELINE_PAGE, MAX_TIMELINE_PAGE, parseTimelinePage } from './timeline-page';
 
 const AS_OF_PARAMS = [
   { name: 'asOf', required: false, description: 'ISO-8601 instant: show only what was known by then on `clock`' },
@@ -25,9 +26,12 @@ export class TimelineController {
   @Get('timeline')
   @ApiQuery({ name: 'order', required: false, enum: ['reported', 'occurred', 'recorded'] })
   @AsOfQueries()
-  @ApiOkResponse({ description: '{story, position, entries: [...]} (SPEC API v1)' })
+  @ApiQuery({ name: 'limit', required: false, description: `entries per page, 1 to ${MAX_TIMELINE_PAGE} (default ${DEFAULT_TIMELINE_PAGE})` })
+  @ApiQuery({ name: 'cursor', required: false, description: "an earlier page's `next`: the following page of the same view, at the same position" })
+  @ApiOkResponse({ description: '{story, position, entries: [...], links, total, next} (SPEC API v1, paged: follow `next` as `cursor`)' })
   timeline(@Param('story') story: string, @Query() query: Record<string, unknown>): Promise<TimelineView> {
-    return this.queries.execute(new GetTimelineQuery(story, parseOrder(query), parseAsOf(query)));
+    const { order, view, paging } = parseTimelinePage(query, parseOrder(query), parseAsOf(query));
+    return this.queries.execute(new GetTimelineQuery(story, order, view, paging));
   }
 
   @Get('sources')

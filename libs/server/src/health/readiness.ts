@@ -1,3 +1,4 @@
+import { positionToJson } from '@storyline/story-events';
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { AUDITED_LOG, LogTailCheck, type AuditedLog, type TailIntegrity } from '@storyline/audit';
@@ -77,10 +78,10 @@ export class ReadinessChecks {
   async standing(): Promise<ProjectionStanding> {
     const [head, position] = await within(Promise.all([this.store.headPosition(), this.runner.checkpoint()]), 'PostgreSQL');
     const now = Date.now();
-    if (Number(position) !== this.lastMove.position || position >= head) this.lastMove = { position: Number(position), at: now };
+    if (positionToJson(position) !== this.lastMove.position || position >= head) this.lastMove = { position: positionToJson(position), at: now };
     const status = this.runner.state;
     const stuck = status === 'failed' || (position < head && now - this.lastMove.at > STUCK_AFTER_MS);
-    return { head: Number(head), position: Number(position), status, stuck };
+    return { head: positionToJson(head), position: positionToJson(position), status, stuck };
   }
 
   /** The last tail check's result, refreshed if it can be within the probe timeout. */

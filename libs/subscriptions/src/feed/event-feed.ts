@@ -1,3 +1,4 @@
+import { positionToJson } from '@storyline/story-events';
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@storyline/event-store';
 import { matches, streamPrefixesFor, toFeedEvent, type EventFilter, type FeedEvent } from './feed-event';
@@ -49,7 +50,7 @@ export class EventFeed {
       }
       if (batch.length < READ_BATCH && events.length < limit) cursor = head;
     }
-    return { events, next: cursor < head ? Number(cursor) : null, head: Number(head) };
+    return { events, next: cursor < head ? positionToJson(cursor) : null, head: positionToJson(head) };
   }
 
   /** Sends every matching event after `after`, then live ones, until the sink's signal aborts. */

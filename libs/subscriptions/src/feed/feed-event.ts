@@ -1,3 +1,4 @@
+import { positionToJson, revisionToJson } from '@storyline/story-events';
 import type { StoredEvent } from '@storyline/event-store';
 import { STORY_STREAM_PREFIX } from '@storyline/story-events';
 
@@ -29,12 +30,12 @@ export const storyOf = (streamId: string): string | null =>
 
 export function toFeedEvent(event: StoredEvent, withMetadata: boolean): FeedEvent {
   const feed: FeedEvent = {
-    position: Number(event.position),
+    position: positionToJson(event.position),
     eventId: event.eventId,
     type: event.type,
     story: storyOf(event.streamId),
     streamId: event.streamId,
-    streamRevision: Number(event.streamRevision),
+    streamRevision: revisionToJson(event.streamRevision),
     schemaVersion: event.schemaVersion,
     recordedAt: event.recordedAt.toISOString(),
     data: event.data,

@@ -1,3 +1,4 @@
+import { positionToJson } from '@storyline/story-events';
 import type { EventStore } from '@storyline/event-store';
 import type { StoriesReader } from '@storyline/projections';
 import { DomainError, invalid, isUuid, newId } from '@storyline/story-events';
@@ -28,8 +29,8 @@ export function view(subscription: WebhookSubscription, head: bigint): Subscript
   const { secret: _secret, checkpoint, ...rest } = subscription;
   return {
     ...rest,
-    checkpoint: Number(checkpoint),
-    head: Number(head),
+    checkpoint: positionToJson(checkpoint),
+    head: positionToJson(head),
     lag: Number(head > checkpoint ? head - checkpoint : 0n),
     lastErrorAt: subscription.lastErrorAt?.toISOString() ?? null,
     lastDeliveredAt: subscription.lastDeliveredAt?.toISOString() ?? null,

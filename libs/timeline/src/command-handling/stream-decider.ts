@@ -24,6 +24,8 @@ export interface Decided<State, Result> {
   readonly state: State;
   /** The global position of the stream's newest event after the decision (0 for none). */
   readonly lastPosition: bigint;
+  /** The stream's revision after the command (the appended one, or as read when nothing was); null for no stream. */
+  readonly revision: bigint | null;
 }
 
 /** A stream's stored events, upcast and folded into the state its decisions read. */
@@ -55,7 +57,7 @@ export async function decideOnStream<State, Event extends StorylineEvent, Result
     }
     const decision = decide(state);
     const lastPosition = past.length === 0 ? 0n : past[past.length - 1].position;
-    if (decision.events.length === 0) return { result: decision.result(null), appended: null, state, lastPosition };
+    if (decision.events.length === 0) return { result: decision.result(null), appended: null, state, lastPosition, revision };
     try {
       const appended = await store.appendToStream(
         streamId,
@@ -75,7 +77,7 @@ export async function decideOnStream<State, Event extends StorylineEvent, Result
         })),
         revision === null ? 'no_stream' : revision,
       );
-      return { result: decision.result(appended), appended, state, lastPosition: appended.position };
+      return { result: decision.result(appended), appended, state, lastPosition: appended.position, revision: appended.nextExpectedRevision };
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
       if (context.expectedRevision !== null) throw staleVersion(streamId, context.expectedRevision, null);

@@ -54,6 +54,8 @@ export class ReportAnswer {
   @ApiProperty({ description: 'global log position of the report\'s last event' }) position: number;
   @ApiPropertyOptional({ nullable: true, description: 'the outlet as given or found in the text; null when unknown' }) outlet?: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'publication time as given or found in the text; null when unknown' }) publishedAt?: string | null;
+  @ApiProperty({ enum: ['applied', 'timeout', 'projector-failed'], description: 'whether the read models showed this write before the answer (also the Storyline-Read-Your-Writes header); the write is stored either way' })
+  readYourWrites: 'applied' | 'timeout' | 'projector-failed';
 }
 
 export class RegisterSourceBody {

@@ -20,6 +20,17 @@ export function readingContract(store: CurrentStore): void {
       expect(await store().readStream(storyStream())).toEqual([]);
     });
 
+    it("gives a stream's newest revision without reading the stream, and null for a missing one", async () => {
+      const stream = storyStream();
+      expect(await store().streamRevision(stream)).toBeNull();
+      await store().appendToStream(stream, reports(3), 'no_stream');
+      await store().appendToStream(storyStream(), reports(5), 'no_stream');
+      expect(await store().streamRevision(stream)).toBe(2n);
+      await store().appendToStream(stream, reports(2), 2n);
+      const events = await store().readStream(stream);
+      expect(await store().streamRevision(stream)).toBe(events[events.length - 1].streamRevision);
+    });
+
     it('gives back data and metadata exactly as appended', async () => {
       const data = {
         statement: 'Le pont a été fermé — 橋が閉鎖された 🌉',

@@ -23,6 +23,24 @@ function caption(answer, view) {
   return `${when}: ${reports} ${reports === 1 ? 'report' : 'reports'}, ${facts} ${facts === 1 ? 'fact' : 'facts'} (log position ${answer.position}).${empty}`;
 }
 
+/**
+ * Every page of a timeline view: the first page pins the view's position, and each `next`
+ * cursor asks for the following page of exactly that view.
+ */
+async function fetchWholeTimeline(ref, query) {
+  const path = `/stories/${encodeURIComponent(ref)}/timeline`;
+  const { body: first } = await api(path, { query });
+  const entries = [...first.entries];
+  const links = [...(first.links ?? [])];
+  for (let next = first.next; next; ) {
+    const { body: page } = await api(path, { query: { cursor: next } });
+    entries.push(...page.entries);
+    links.push(...(page.links ?? []));
+    next = page.next;
+  }
+  return { ...first, entries, links, next: null };
+}
+
 /** One story: its timeline with the as-of slider, replay, details, the entries list and ingest. */
 class StoryPage {
   constructor(main, ref) {
@@ -79,7 +97,7 @@ class StoryPage {
 
   fetch(view) {
     const query = { order: view.order, atPosition: view.atPosition, asOf: view.atPosition ? null : view.asOf, clock: view.asOf && !view.atPosition ? view.clock : null };
-    return api(`/stories/${encodeURIComponent(this.ref)}/timeline`, { query }).then(({ body }) => body);
+    return fetchWholeTimeline(this.ref, query);
   }
 
   /** Loads the current view; an answer that arrives after a newer request is dropped. */

@@ -1,3 +1,4 @@
+import type { WriteOutcome } from '../../http/write-outcome';
 import { Command } from '@nestjs/cqrs';
 import type { CommandContext } from '../../command-handling/command-context';
 import type { Amendment, Correction, Retraction, VerdictRequest } from '../../domain/fact-changes';
@@ -8,7 +9,7 @@ export type FactChange =
   | { readonly kind: 'retract'; readonly retraction: Retraction }
   | { readonly kind: 'verdict'; readonly verdict: VerdictRequest };
 
-export interface FactChangedAnswer {
+export interface FactChangedAnswer extends WriteOutcome {
   readonly factId: string;
   readonly storyId: string;
   /** The log position that shows the change (the earlier one when nothing changed). */

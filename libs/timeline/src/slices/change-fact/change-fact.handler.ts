@@ -3,7 +3,8 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
 import { storyFold } from '../../command-handling/folds';
 import { decideOnStream } from '../../command-handling/stream-decider';
-import { DomainError } from '@storyline/story-events';
+import { DomainError, positionToJson } from '@storyline/story-events';
+import { writtenRevisionToJson } from '../../http/write-outcome';
 import { storyStream, type StoryEvent } from '@storyline/story-events';
 import { decideAmendFact, decideCorrectFact, decideRecordVerdict, decideRetractFact } from '../../domain/fact-changes';
 import type { StoryState } from '../../domain/story';
@@ -35,11 +36,11 @@ export class ChangeFactHandler implements ICommandHandler<ChangeFactCommand, Fac
   async execute({ factId, change, context }: ChangeFactCommand): Promise<FactChangedAnswer> {
     const storyId = await this.facts.storyOf(factId);
     if (!storyId) throw new DomainError('FACT.NOT_FOUND', `no fact has the id ${factId}`, 'fact');
-    const { appended, lastPosition } = await decideOnStream(this.store, storyStream(storyId), storyFold, context, (current) => ({
+    const { appended, lastPosition, revision } = await decideOnStream(this.store, storyStream(storyId), storyFold, context, (current) => ({
       events: decide(current, storyId, factId, change),
       result: () => undefined,
     }));
-    await this.readModels.waitFor(lastPosition);
-    return { factId, storyId, position: Number(lastPosition), changed: appended !== null };
+    const readYourWrites = await this.readModels.waitFor(lastPosition);
+    return { factId, storyId, position: positionToJson(lastPosition), changed: appended !== null, revision: writtenRevisionToJson(revision), readYourWrites };
   }
 }

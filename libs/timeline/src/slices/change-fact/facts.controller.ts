@@ -1,3 +1,4 @@
+import { answerWrite } from '../../http/write-outcome';
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -30,11 +31,11 @@ const CHANGES_SCHEMA = {
 export class FactsController {
   constructor(private readonly commands: CommandBus) {}
 
-  private async change(fact: string, change: FactChange, request: Request & Authenticated, response: Response): Promise<FactChangedAnswer> {
+  private async change(fact: string, change: FactChange, request: Request & Authenticated, response: Response): Promise<Omit<FactChangedAnswer, 'revision'>> {
     if (!isUuid(fact)) throw invalid('fact', `must be a fact id, got "${fact.slice(0, 60)}"`);
     const answer = await this.commands.execute(new ChangeFactCommand(fact.toLowerCase(), change, commandContext(request)));
     response.status(answer.changed ? 201 : 200);
-    return answer;
+    return answerWrite(response, answer);
   }
 
   @Post('amendments')

@@ -1,15 +1,14 @@
+import type { WriteOutcome } from '../../http/write-outcome';
 import { Command } from '@nestjs/cqrs';
 import type { CommandContext } from '../../command-handling/command-context';
 import type { ReportSubmission } from '../../domain/report';
 
-export interface ReportIngestedAnswer {
+export interface ReportIngestedAnswer extends WriteOutcome {
   readonly reportId: string;
   readonly factIds: readonly string[];
   readonly position: number;
   /** False when the same report was ingested before: nothing was appended. */
   readonly created: boolean;
-  /** The story stream's revision after the append, for If-Match on the next write. */
-  readonly revision: number | null;
 }
 
 export class IngestReportCommand extends Command<ReportIngestedAnswer> {

@@ -7,6 +7,7 @@ import { read } from '@storyline/story-events';
 import { submissionFromTextAsync, type RawReportHints } from '../../domain/raw-report';
 import { LIMITS, parseReport, type ReportSubmission } from '../../domain/report';
 import { ReportAnswer, ReportBody } from '../../http/api-models';
+import { answerWrite } from '../../http/write-outcome';
 import { commandContext, type Authenticated } from '../../http/request-context';
 import { storyIdFromRef } from '../../http/story-ref';
 import { IngestReportCommand } from './ingest-report.command';
@@ -33,8 +34,8 @@ export class ReportsController {
     const { report, metadata } = await this.submission(body, request);
     const answer = await this.commands.execute(new IngestReportCommand(storyId, report, commandContext(request), metadata));
     response.status(answer.created ? 201 : 200);
-    if (answer.revision !== null) response.setHeader('ETag', `"${answer.revision}"`);
-    return { reportId: answer.reportId, factIds: [...answer.factIds], position: answer.position, outlet: report.outlet, publishedAt: report.publishedAt };
+    const { reportId, factIds, position, readYourWrites } = answerWrite(response, answer);
+    return { reportId, factIds: [...factIds], position, outlet: report.outlet, publishedAt: report.publishedAt, readYourWrites };
   }
 
   /**

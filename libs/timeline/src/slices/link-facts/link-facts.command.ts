@@ -1,8 +1,9 @@
+import type { WriteOutcome } from '../../http/write-outcome';
 import { Command } from '@nestjs/cqrs';
 import type { CommandContext } from '../../command-handling/command-context';
 import type { LinkRequest } from '../../domain/fact-changes';
 
-export interface FactsLinkedAnswer {
+export interface FactsLinkedAnswer extends WriteOutcome {
   readonly linkId: string;
   readonly position: number;
   readonly created: boolean;

@@ -1,3 +1,4 @@
+import { answerWrite } from '../../http/write-outcome';
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -22,10 +23,10 @@ export class LinksController {
     },
   })
   @ApiOkResponse({ description: '201 {linkId, position, created: true}; 200 with the existing link when the same link was made before' })
-  async link(@Param('story') story: string, @Body() body: unknown, @Req() request: Request & Authenticated, @Res({ passthrough: true }) response: Response): Promise<FactsLinkedAnswer> {
+  async link(@Param('story') story: string, @Body() body: unknown, @Req() request: Request & Authenticated, @Res({ passthrough: true }) response: Response): Promise<Omit<FactsLinkedAnswer, 'revision'>> {
     const link = parseLink(body);
     const answer = await this.commands.execute(new LinkFactsCommand(storyIdFromRef(story), link, commandContext(request)));
     response.status(answer.created ? 201 : 200);
-    return answer;
+    return answerWrite(response, answer);
   }
 }

@@ -1,3 +1,4 @@
+import { answerWrite } from '../../http/write-outcome';
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
@@ -34,10 +35,10 @@ export class LinkProposalsController {
     return this.resolve(story, linkId, 'rejected', reasonOf(body, true), request, response);
   }
 
-  private async resolve(story: string, linkId: string, decision: 'accepted' | 'rejected', reason: string | null, request: Request & Authenticated, response: Response): Promise<ProposalResolvedAnswer> {
+  private async resolve(story: string, linkId: string, decision: 'accepted' | 'rejected', reason: string | null, request: Request & Authenticated, response: Response): Promise<Omit<ProposalResolvedAnswer, 'revision'>> {
     if (!isUuid(linkId)) throw invalid('linkId', `must be a proposal id, got "${linkId.slice(0, 60)}"`);
     const answer = await this.commands.execute(new ResolveLinkProposalCommand(storyIdFromRef(story), linkId.toLowerCase(), decision, reason, commandContext(request)));
     response.status(answer.changed ? 201 : 200);
-    return answer;
+    return answerWrite(response, answer);
   }
 }

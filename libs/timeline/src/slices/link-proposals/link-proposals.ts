@@ -1,3 +1,4 @@
+import { writtenRevisionToJson, type WriteOutcome } from '../../http/write-outcome';
 import { Command } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -6,11 +7,11 @@ import type { CommandContext } from '../../command-handling/command-context';
 import { storyFold } from '../../command-handling/folds';
 import { decideOnStream } from '../../command-handling/stream-decider';
 import { DomainError } from '@storyline/story-events';
-import { storyStream } from '@storyline/story-events';
+import { positionToJson, storyStream } from '@storyline/story-events';
 import { decideResolveProposal } from '../../domain/link-proposals';
 import { READ_MODEL_SYNC, type ReadModelSync } from '../../read-model-sync';
 
-export interface ProposalResolvedAnswer {
+export interface ProposalResolvedAnswer extends WriteOutcome {
   readonly linkId: string;
   readonly decision: 'accepted' | 'rejected';
   readonly position: number;
@@ -37,11 +38,11 @@ export class ResolveLinkProposalHandler implements ICommandHandler<ResolveLinkPr
   ) {}
 
   async execute({ storyId, linkId, decision, reason, context }: ResolveLinkProposalCommand): Promise<ProposalResolvedAnswer> {
-    const { appended, lastPosition } = await decideOnStream(this.store, storyStream(storyId), storyFold, context, (state) => {
+    const { appended, lastPosition, revision } = await decideOnStream(this.store, storyStream(storyId), storyFold, context, (state) => {
       if (!state.opened) throw new DomainError('STORY.NOT_FOUND', `story ${storyId} does not exist`, 'story');
       return { events: decideResolveProposal(state, storyId, linkId, decision, reason), result: () => undefined };
     });
-    await this.readModels.waitFor(lastPosition);
-    return { linkId, decision, position: Number(lastPosition), changed: appended !== null };
+    const readYourWrites = await this.readModels.waitFor(lastPosition);
+    return { linkId, decision, position: positionToJson(lastPosition), changed: appended !== null, revision: writtenRevisionToJson(revision), readYourWrites };
   }
 }

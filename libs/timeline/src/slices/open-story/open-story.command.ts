@@ -1,7 +1,8 @@
+import type { WriteOutcome } from '../../http/write-outcome';
 import { Command } from '@nestjs/cqrs';
 import type { CommandContext } from '../../command-handling/command-context';
 
-export interface StoryOpenedAnswer {
+export interface StoryOpenedAnswer extends WriteOutcome {
   readonly id: string;
   readonly slug: string;
   readonly position: number;

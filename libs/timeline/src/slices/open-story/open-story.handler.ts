@@ -1,3 +1,5 @@
+import { writtenRevisionToJson } from '../../http/write-outcome';
+import { positionToJson } from '@storyline/story-events';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
@@ -18,11 +20,11 @@ export class OpenStoryHandler implements ICommandHandler<OpenStoryCommand, Story
 
   async execute({ slug, title, context }: OpenStoryCommand): Promise<StoryOpenedAnswer> {
     const storyId = storyIdForSlug(slug);
-    const { result } = await decideOnStream(this.store, storyStream(storyId), storyFold, { ...context, expectedRevision: null }, (state) => ({
+    const { result, revision } = await decideOnStream(this.store, storyStream(storyId), storyFold, { ...context, expectedRevision: null }, (state) => ({
       events: decideOpenStory(state, { storyId, slug, title }),
-      result: (appended) => ({ id: storyId, slug, position: Number(appended?.position ?? 0n) }),
+      result: (appended) => ({ id: storyId, slug, position: positionToJson(appended?.position ?? 0n) }),
     }));
-    await this.readModels.waitFor(BigInt(result.position));
-    return result;
+    const readYourWrites = await this.readModels.waitFor(BigInt(result.position));
+    return { ...result, revision: writtenRevisionToJson(revision), readYourWrites };
   }
 }

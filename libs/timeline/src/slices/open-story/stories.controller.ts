@@ -1,7 +1,9 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { answerWrite } from '../../http/write-outcome';
+import type { ReadYourWrites } from '../../read-model-sync';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { parseOpenStory } from '../../domain/story';
 import { OpenStoryBody, StoryAnswer } from '../../http/api-models';
 import { commandContext, type Authenticated } from '../../http/request-context';
@@ -17,9 +19,9 @@ export class StoriesController {
   @ApiBody({ type: OpenStoryBody })
   @ApiCreatedResponse({ type: StoryAnswer })
   @ApiConflictResponse({ description: 'the slug is taken' })
-  async open(@Body() body: unknown, @Req() request: Request & Authenticated): Promise<{ id: string; slug: string }> {
+  async open(@Body() body: unknown, @Req() request: Request & Authenticated, @Res({ passthrough: true }) response: Response): Promise<{ id: string; slug: string; readYourWrites: ReadYourWrites }> {
     const { slug, title } = parseOpenStory(body);
-    const opened = await this.commands.execute(new OpenStoryCommand(slug, title, commandContext(request)));
-    return { id: opened.id, slug: opened.slug };
+    const opened = answerWrite(response, await this.commands.execute(new OpenStoryCommand(slug, title, commandContext(request))));
+    return { id: opened.id, slug: opened.slug, readYourWrites: opened.readYourWrites };
   }
 }

@@ -1,8 +1,9 @@
+import type { WriteOutcome } from '../../http/write-outcome';
 import { Command } from '@nestjs/cqrs';
 import type { CommandContext } from '../../command-handling/command-context';
 import type { SourceKind } from '@storyline/story-events';
 
-export interface SourceAnswer {
+export interface SourceAnswer extends WriteOutcome {
   readonly id: string;
   readonly name: string;
   readonly aliases: readonly string[];

@@ -1,3 +1,5 @@
+import { writtenRevisionToJson, type WriteOutcome } from '../../http/write-outcome';
+import { positionToJson } from '@storyline/story-events';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
@@ -11,11 +13,11 @@ import { decideAddAlias, decideRegisterSource, evolveSource, type SourceState } 
 import { READ_MODEL_SYNC, type ReadModelSync } from '../../read-model-sync';
 import { AddSourceAliasCommand, RegisterSourceCommand, type SourceAnswer } from './register-source.command';
 
-const answer = (id: string, state: SourceState, position: bigint | undefined): SourceAnswer => ({
+const answer = (id: string, state: SourceState, position: bigint | undefined): Omit<SourceAnswer, keyof WriteOutcome> => ({
   id,
   name: state.name ?? '',
   aliases: state.aliases,
-  position: Number(position ?? 0n),
+  position: positionToJson(position ?? 0n),
 });
 
 /** An alias that is another registered source's own name would make two sources one. */
@@ -36,13 +38,14 @@ export class RegisterSourceHandler implements ICommandHandler<RegisterSourceComm
       if (normaliseSourceName(alias) !== normaliseSourceName(name)) await assertNotAnotherSource(this.store, alias, `aliases[${index}]`);
     }
     const sourceId = sourceIdForName(normaliseSourceName(name));
-    const { appended, result } = await decideOnStream(this.store, sourceStream(sourceId), sourceFold, { ...context, expectedRevision: null }, (state) => {
+    const { appended, result, revision } = await decideOnStream(this.store, sourceStream(sourceId), sourceFold, { ...context, expectedRevision: null }, (state) => {
       const events = decideRegisterSource(state, { sourceId, name, kind, aliases });
       const after = events.reduce((folded, event) => evolveSource(folded, event), state);
       return { events, result: (done) => answer(sourceId, after, done?.position) };
     });
-    if (appended) await this.readModels.waitFor(appended.position);
-    return result;
+    // Nothing appended: the source already was as asked, and its read model has long shown it.
+    const readYourWrites = appended ? await this.readModels.waitFor(appended.position) : 'applied';
+    return { ...result, revision: writtenRevisionToJson(revision), readYourWrites };
   }
 }
 
@@ -55,12 +58,13 @@ export class AddSourceAliasHandler implements ICommandHandler<AddSourceAliasComm
 
   async execute({ sourceId, alias, context }: AddSourceAliasCommand): Promise<SourceAnswer> {
     await assertNotAnotherSource(this.store, alias, 'alias');
-    const { appended, result } = await decideOnStream(this.store, sourceStream(sourceId), sourceFold, context, (state) => {
+    const { appended, result, revision } = await decideOnStream(this.store, sourceStream(sourceId), sourceFold, context, (state) => {
       const events = decideAddAlias(state, sourceId, alias);
       const aliases = events.length > 0 ? [...state.aliases, alias] : state.aliases;
       return { events, result: (done) => answer(sourceId, { ...state, aliases }, done?.position) };
     });
-    if (appended) await this.readModels.waitFor(appended.position);
-    return result;
+    // Nothing appended: the source already was as asked, and its read model has long shown it.
+    const readYourWrites = appended ? await this.readModels.waitFor(appended.position) : 'applied';
+    return { ...result, revision: writtenRevisionToJson(revision), readYourWrites };
   }
 }

@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { answerWrite } from '../../http/write-outcome';
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError } from '@storyline/story-events';
 import { isUuid, sourceIdForName } from '@storyline/story-events';
 import { normaliseSourceName } from '@storyline/story-events';
@@ -19,9 +20,9 @@ export class SourcesController {
   @HttpCode(201)
   @ApiBody({ type: RegisterSourceBody })
   @ApiCreatedResponse({ type: SourceAnswerModel })
-  register(@Body() body: unknown, @Req() request: Request & Authenticated): Promise<SourceAnswer> {
+  async register(@Body() body: unknown, @Req() request: Request & Authenticated, @Res({ passthrough: true }) response: Response): Promise<Omit<SourceAnswer, 'revision'>> {
     const { name, kind, aliases } = parseRegisterSource(body);
-    return this.commands.execute(new RegisterSourceCommand(name, kind, aliases, commandContext(request)));
+    return answerWrite(response, await this.commands.execute(new RegisterSourceCommand(name, kind, aliases, commandContext(request))));
   }
 
   /** `:source` is the source's id or its registered name. */
@@ -29,10 +30,10 @@ export class SourcesController {
   @HttpCode(201)
   @ApiBody({ type: AddAliasBody })
   @ApiCreatedResponse({ type: SourceAnswerModel })
-  addAlias(@Param('source') source: string, @Body() body: unknown, @Req() request: Request & Authenticated): Promise<SourceAnswer> {
+  async addAlias(@Param('source') source: string, @Body() body: unknown, @Req() request: Request & Authenticated, @Res({ passthrough: true }) response: Response): Promise<Omit<SourceAnswer, 'revision'>> {
     const alias = parseAlias(body);
     const sourceId = isUuid(source) ? source.toLowerCase() : sourceIdForName(normaliseSourceName(source));
     if (source.length > 200) throw new DomainError('SOURCE.NOT_FOUND', 'no such source', 'source');
-    return this.commands.execute(new AddSourceAliasCommand(sourceId, alias, commandContext(request)));
+    return answerWrite(response, await this.commands.execute(new AddSourceAliasCommand(sourceId, alias, commandContext(request))));
   }
 }
