@@ -1,4 +1,4 @@
-import { dayOf, occurredDayOf } from './fact-day';
+import { dayOf, occurredDayOf, statesCalendarDay } from './fact-day';
 import { jaccard, minHashKeys, sharedCount, signatureOf, type Signature } from './signature';
 import type { Claim, ClaimFact, ClaimJoin, ClaimMember, DayRule, FactLink, GroupingRule } from './types';
 
@@ -70,7 +70,7 @@ export class ClaimIndex {
       this.claimsById.set(fact.id, { id: fact.id, sequence, signature, statement: fact.statement, members: [] });
       for (const key of keys) this.bucket(key).push(fact.id);
     }
-    const member = { factId: fact.id, reportId: fact.reportId, outlet: fact.outlet, reportedAt: fact.reportedAt, role: 'first' as const, rule: join.rule, score: join.score, occurredDay: day, sequence };
+    const member = { factId: fact.id, reportId: fact.reportId, outlet: fact.outlet, reportedAt: fact.reportedAt, role: 'first' as const, rule: join.rule, score: join.score, occurredDay: day, statesDate: day !== null && statesCalendarDay(fact.statement, day), sequence };
     this.claimsById.get(join.claimId)!.members.push(member);
     this.claimOfFact.set(fact.id, join.claimId);
     this.contradictionsByClaim = null;

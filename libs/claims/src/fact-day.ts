@@ -20,6 +20,22 @@ export function occurredDayOf(fact: Pick<ClaimFact, 'occurred'>): string | null 
   return new Date(from).toISOString().slice(0, 10);
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * Whether `statement` names `day` (YYYY-MM-DD) as a calendar date, by month name and day
+ * number ("March 17", "Mar. 17", "17 March", "17th of March"), rather than relative to its
+ * report ("on Friday", "yesterday"). A writer who names the date is recalling a day worth
+ * remembering; a relative day is the routine of a same-week report.
+ */
+export function statesCalendarDay(statement: string, day: string): boolean {
+  const month = MONTHS[Number(day.slice(5, 7)) - 1];
+  const date = Number(day.slice(8, 10));
+  if (!month || !date) return false;
+  const pattern = new RegExp(`\\b${month}[a-z]*\\.?\\s+${date}(?:st|nd|rd|th)?(?!\\d)|\\b${date}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${month}`, 'i');
+  return pattern.test(statement);
+}
+
 /** The publication day (YYYY-MM-DD, UTC) of an ISO instant. */
 export function dayOf(instant: string): string {
   return new Date(Date.parse(instant)).toISOString().slice(0, 10);

@@ -38,6 +38,23 @@ describe('keyDevelopments', () => {
     expect(view.days[0].score).toBeGreaterThan(3);
   });
 
+  it('weighs a report that names the day as a calendar date above one that names it relative to itself', () => {
+    const twoDays = [
+      fact('r5', 'CNN', '2011-04-02', 'Protesters marched in Deraa on Friday.', '2011-04-01'),
+      fact('r6', 'BBC', '2011-04-02', 'The army entered Homs on Friday.', '2011-04-01'),
+      fact('r7', 'CNN', '2011-04-02', 'The cabinet resigned on March 29.', '2011-03-29'),
+      fact('r8', 'BBC', '2011-04-02', 'On 29 March the government stepped down.', '2011-03-29'),
+    ];
+    const flatGap = { reportWeight: () => 1 };
+    const view = keyDevelopments(groupClaims(twoDays), flatGap);
+    expect(view.days.map((day) => [day.day, day.score])).toEqual([
+      ['2011-03-29', 3],
+      ['2011-04-01', 2],
+    ]);
+    const off = keyDevelopments(groupClaims(twoDays), { ...flatGap, calendarDateWeight: 1 });
+    expect(off.days.map((day) => day.score)).toEqual([2, 2]);
+  });
+
   it('ranks the developments of a day by outlets, then reports', () => {
     const day = keyDevelopments(groupClaims(facts)).days.find((entry) => entry.day === '2011-03-18')!;
     expect(day.developments).toHaveLength(2);

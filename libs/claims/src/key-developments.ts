@@ -40,6 +40,12 @@ export interface DevelopmentOptions {
    * day counts once.
    */
   readonly reportWeight: (gapDays: number) => number;
+  /**
+   * Factor on a report's weight when its fact names the day as a calendar date ("on March 17")
+   * rather than relative to the report ("on Friday"): reports that name the date recall a day
+   * the story turned on.
+   */
+  readonly calendarDateWeight: number;
   /** Only claims carried by at least this many reports become developments. */
   readonly minReports: number;
   /**
@@ -55,6 +61,7 @@ export interface DevelopmentOptions {
 
 export const DEFAULT_DEVELOPMENTS: DevelopmentOptions = {
   reportWeight: (gap) => 1 + Math.log2(1 + Math.min(Math.max(gap, 0), 30)) / 2,
+  calendarDateWeight: 1.5,
   minReports: 1,
   templateShare: 0.1,
   templateMinReports: 10,
@@ -95,7 +102,8 @@ export function keyDevelopments(claims: readonly Claim[], options: Partial<Devel
     const entry = byDay.get(day)!;
     entry.developments.push(developmentOf(claim, day));
     for (const member of claim.members) {
-      const weight = reportWeight(daysBetween(day, dayOf(member.reportedAt)));
+      const stated = member.statesDate === true && member.occurredDay === day;
+      const weight = reportWeight(daysBetween(day, dayOf(member.reportedAt))) * (stated ? settings.calendarDateWeight : 1);
       entry.reports.set(member.reportId, Math.max(entry.reports.get(member.reportId) ?? 0, weight));
       entry.outlets.add(member.outlet);
     }

@@ -34,6 +34,8 @@ export interface ClaimMember {
   readonly score: number;
   /** The fact's own occurred day (YYYY-MM-DD) when it names one, else null. */
   readonly occurredDay: string | null;
+  /** Whether the fact names its occurred day as a calendar date ("March 17"), not relative to its report ("on Friday"). */
+  readonly statesDate?: boolean;
 }
 
 /** How a claim's occurred day was decided. */

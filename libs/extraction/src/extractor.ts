@@ -15,7 +15,7 @@ import type { ExtractionOptions, ExtractionResult, ExtractorIdentity } from './t
  * The extractor's version, recorded with what it extracted. It changes whenever a rule, a cue
  * list or a library upgrade may change the output for the same text.
  */
-export const EXTRACTOR_VERSION = '2.0.0';
+export const EXTRACTOR_VERSION = '2.1.0';
 
 /** Who extracted a fact, for its event metadata (see EXTRACTOR_VERSION). */
 export const EXTRACTOR: ExtractorIdentity = { name: 'storyline-rules', version: EXTRACTOR_VERSION };

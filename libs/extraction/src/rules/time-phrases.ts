@@ -59,11 +59,36 @@ export const LAST_UNIT = /\blast\s+(week|month|year)\b/i;
 /** "in 2019", "since 2014": a bare year. */
 export const BARE_YEAR = /\b(?:in|during|since|by|until|of|from)\s+((?:19|20)\d{2})\b(?!\s*[-–]\s*\d)/i;
 
+const WEEKDAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?';
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?';
+const CLOCK = '\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?';
+
+/**
+ * Page stamps: the time a page or a comment was filed, never when anything it says happened.
+ * A wire dateline ("BEIRUT | Fri Jun 3, 2011 3:22pm BST"), a reader comment's time
+ * ("March 9, 2011 at 9:53 pm |"), an "updated:" line. The dateline's date is the report's
+ * publication date, read elsewhere; here the stamp is masked so the sentence's own time counts.
+ */
+export const PAGE_STAMPS: readonly RegExp[] = [
+  new RegExp(`\\|\\s*${WEEKDAY}\\s+${MONTH}\\s+\\d{1,2},?\\s+\\d{4}(?:\\s+${CLOCK}(?:\\s+[A-Z]{2,4}\\b)?)?`, 'g'),
+  new RegExp(`\\b${MONTH}\\s+\\d{1,2},?\\s+\\d{4},?\\s+(?:at\\s+)?${CLOCK}\\s*\\|`, 'gi'),
+  new RegExp(`\\bupdated:?\\s+(?:${WEEKDAY}\\s+)?(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}(?:\\s+${CLOCK})?|${CLOCK}(?:\\s+${WEEKDAY})?)`, 'gi'),
+];
+
 /** chrono-node finds these but they name no time in the world ("now", a modal "may"). */
 export const IGNORED_CHRONO_TEXT = /^(now|may|right now|just now|second|sat|sun|mar|today's)$/i;
 
+/** "last week", "this weekend": chrono-node makes a single day of these; they are a span, read by the rules above or not at all. */
+export const CHRONO_WEEK_TEXT = /^(?:the\s+)?(?:last|past|next|this|coming)\s+week(?:end)?$/i;
+
 /** A verb or phrase saying the sentence is about the future: keeps "in March" from moving back a year. */
-export const FUTURE_MARKERS = /\b(will|shall|next|upcoming|coming|scheduled|plans? to|expected to|is to|are to|set to)\b/i;
+export const FUTURE_MARKERS = /\b(will|shall|next|upcoming|coming|scheduled|plans? to|expected to|is to|are to|set to|due|as soon as|deadline)\b/i;
+
+/**
+ * A calendar day without a year ("10 April") at most this many days after publication is a
+ * date ahead (a deadline, a scheduled vote); further ahead, it is last year's day.
+ */
+export const NEAR_FUTURE_DAYS = 14;
 
 /** Text with none of these words or digits holds no date chrono-node could find; skip it. */
 export const MAY_HOLD_DATE: readonly RegExp[] = [
