@@ -1,3 +1,4 @@
+import { ClaimsProjection } from './claims/claims.projection';
 import { FactHistoryProjection } from './facts/fact-history.projection';
 import type { Projection } from './runtime/projection';
 import { SourceLedgerProjection } from './source-ledger/source-ledger.projection';
@@ -43,8 +44,11 @@ export {
 
 /** Every projection the API serves, for one {@link ProjectionRunner}. */
 export function storylineProjections(): Projection[] {
-  return [new StoriesProjection(), new TimelineProjection(), new SourceLedgerProjection(), new FactHistoryProjection()];
+  return [new StoriesProjection(), new TimelineProjection(), new SourceLedgerProjection(), new FactHistoryProjection(), new ClaimsProjection()];
 }
+export { ClaimsProjection } from './claims/claims.projection';
+export { ClaimsReader, type ClaimView, type DevelopmentView, type StoryClaims, type StoryDevelopments } from './claims/claims.reader';
+export { GetClaimsQuery, GetKeyDevelopmentsQuery, type ClaimsView, type DevelopmentsView } from './claims/get-claims.query';
 export { pause } from './runtime/pause';
 export { ReadSideModule } from './read-side.module';
 export { parseAsOf, parseOrder } from './http/as-of';

@@ -42,7 +42,7 @@ describe('a database from before fact histories', () => {
     await runUntilHead(new ProjectionRunner({ dataSource, eventStore: store, projections: before, logger: new RecordingLogger() }));
     const applied = await dataSource.query("SELECT events_applied FROM projection_checkpoints WHERE name = 'timeline'");
 
-    expect(await runMigrations(database.url, PROJECTION_MIGRATIONS)).toEqual(['AddFactHistory1764500000000']);
+    expect(await runMigrations(database.url, PROJECTION_MIGRATIONS)).toEqual(['AddFactHistory1764500000000', 'AddClaims1765000000000']);
     await tellThirdInstalment(store, story);
     await runUntilHead(new ProjectionRunner({ dataSource, eventStore: store, projections: storylineProjections(), logger: new RecordingLogger() }));
 
