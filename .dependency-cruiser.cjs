@@ -3,8 +3,9 @@
  * docs/architecture.md for what each lib is and what it may import.
  */
 const LIB_ENTRY = '^libs/[^/]+/src/index\\.ts$';
-// Subpath entry points a lib offers on purpose: the event store's adapters, and test helpers.
-const PUBLIC_SUBPATHS = ['^libs/event-store/src/(postgres|indexed|kurrentdb)/index\\.ts$', '^libs/[^/]+/src/.*testing/'];
+// Subpath entry points a lib offers on purpose: the event store's adapters, each lib's migrations, the
+// driver-free connection-fault helpers (so the event-store port need not load the database lib), test helpers.
+const PUBLIC_SUBPATHS = ['^libs/event-store/src/(postgres|indexed|kurrentdb)/index\\.ts$', '^libs/[^/]+/src/migrations/index\\.ts$', '^libs/database/src/connection-faults\\.ts$', '^libs/[^/]+/src/.*testing/'];
 
 module.exports = {
   forbidden: [

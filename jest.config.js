@@ -20,6 +20,9 @@ const base = {
   moduleNameMapper,
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
+// Suites that start PostgreSQL databases, API apps or child processes: their setup needs more than
+// jest's 5 s on a busy two-core machine. A bound on a hang, not a speed assertion.
+const slow = { ...base, testTimeout: 60_000 };
 
 module.exports = {
   // One PostgreSQL for the whole run (not one per project): started once, stopped once.
@@ -28,7 +31,7 @@ module.exports = {
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
-    { ...base, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'] },
+    { ...slow, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
+    { ...slow, displayName: 'e2e', testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'] },
   ],
 };

@@ -153,11 +153,17 @@ const words = (value: string): string[] =>
     .filter((word) => word.length > 1);
 const stem = (word: string): string => word.slice(0, 6);
 
-/** The predicted source names the speaker when it shares a distinctive word of the speaker's name. */
+/**
+ * The predicted source names the speaker when it, or the name it resolves to ("he" is "Barack
+ * Obama"), shares a distinctive word of the speaker's name.
+ */
 function namesSpeaker(fact: ExtractedFact, speaker: string): boolean {
-  const source = fact.attribution.source!;
-  const normalised = fact.entities.filter((entity) => entity.start >= source.start && entity.end <= source.end).map((entity) => entity.name);
-  const predicted = new Set([source.text, ...normalised].flatMap(words).map(stem));
+  const { source, sourceName } = fact.attribution;
+  const spans = [source!, ...(sourceName ? [sourceName] : [])];
+  const normalised = fact.entities
+    .filter((entity) => spans.some((span) => entity.start >= span.start && entity.end <= span.end))
+    .map((entity) => entity.name);
+  const predicted = new Set([...spans.map((span) => span.text), ...normalised].flatMap(words).map(stem));
   const goldWords = words(speaker.replace(/_/g, ' '));
   const distinctive = goldWords.filter((word) => !GENERIC.has(word));
   return (distinctive.length ? distinctive : goldWords).some((word) => predicted.has(stem(word)));

@@ -1,12 +1,17 @@
 /**
  * Append throughput with 1, 8 and 32 concurrent writers, each appending one small event
  * (about 300 bytes of JSON) at a time to its own stream with the expected revision:
- * Storyline's PostgresEventStore, Emmett's PostgreSQL event store, and a bare multi-row
- * INSERT (1,000 rows a statement) into a copy of Storyline's events table.
+ * Storyline's PostgresEventStore, Emmett's PostgreSQL event store, a bare multi-row
+ * INSERT (1,000 rows a statement) into a copy of Storyline's events table, and `pgbench`
+ * with as many connections as writers, each committing one single-row INSERT a transaction
+ * (what one durable commit per event costs on this server; skipped when pgbench is absent).
  *
- *   node -r @swc-node/register scripts/bench/append.ts --server <url> [--seconds 10]
+ *   node -r @swc-node/register scripts/bench/append.ts --server <url> [--seconds 10] [--writers 1,8,32]
  */
 import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +22,7 @@ import { Pool } from 'pg';
 import { BENCH_PACKAGES, numberOption, reportResult, runScript, stringOption, throwawayDatabase } from './common';
 
 const WRITER_COUNTS = [1, 8, 32];
+export const PGBENCH = 'pgbench, one single-row INSERT a transaction';
 const ROWS_PER_INSERT = 1000;
 
 /** One writer's loop: appends until the deadline, answers how many events it appended. */
@@ -115,6 +121,46 @@ const bareInsert: System = {
   },
 };
 
+/** The pgbench binary, or null when it is not installed (PGBENCH may name it). */
+function pgbenchBinary(): string | null {
+  const binary = process.env.PGBENCH ?? 'pgbench';
+  try {
+    execFileSync(binary, ['--version'], { stdio: 'ignore' });
+    return binary;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * pgbench's transactions/s with `writers` connections, each transaction one INSERT of the
+ * same ~300-byte payload into a table with a bigserial key, committed durably (the server's
+ * synchronous_commit, as for the event stores).
+ */
+async function measurePgbench(binary: string, server: string, writers: number, seconds: number): Promise<number> {
+  const database = await throwawayDatabase(server, 'pgbench');
+  try {
+    const pool = new Pool({ connectionString: database.url, max: 1 });
+    pool.on('error', () => undefined);
+    await pool.query('CREATE TABLE single_rows (id bigserial PRIMARY KEY, data jsonb NOT NULL)').finally(() => pool.end());
+    // Dollar-quoted: pgbench would read the payload's ":" as variables otherwise.
+    const script = join(tmpdir(), `storyline-pgbench-${process.pid}.sql`);
+    writeFileSync(script, `INSERT INTO single_rows (data) VALUES ($json$${JSON.stringify(payload(0, 0))}$json$::jsonb);\n`);
+    const url = new URL(database.url);
+    const output = execFileSync(
+      binary,
+      ['-n', '-M', 'prepared', '-f', script, '-c', String(writers), '-j', String(Math.min(writers, 2)), '-T', String(Math.max(1, Math.round(seconds))),
+        '-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username || 'postgres'), url.pathname.slice(1)],
+      { encoding: 'utf8', env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) } },
+    );
+    const tps = /tps = ([\d.]+)/.exec(output);
+    if (!tps) throw new Error(`pgbench printed no tps:\n${output}`);
+    return Math.round(Number(tps[1]));
+  } finally {
+    await database.drop();
+  }
+}
+
 async function measure(system: System, server: string, writers: number, seconds: number): Promise<number> {
   const database = await throwawayDatabase(server, 'append');
   try {
@@ -140,13 +186,19 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const server = stringOption(argv, '--server');
   const seconds = numberOption(argv, '--seconds', 10);
+  const writerCounts = argv.includes('--writers') ? stringOption(argv, '--writers').split(',').map(Number) : WRITER_COUNTS;
+  const pgbench = pgbenchBinary();
+  if (pgbench === null) console.log('pgbench not found (set PGBENCH to its path): its column is left out');
   const results: { system: string; writers: number; eventsPerSecond: number }[] = [];
-  for (const system of [storyline, emmett, bareInsert]) {
-    for (const writers of WRITER_COUNTS) {
-      const eventsPerSecond = await measure(system, server, writers, seconds);
-      console.log(`${system.name}, ${writers} writer(s): ${eventsPerSecond} events/s`);
-      results.push({ system: system.name, writers, eventsPerSecond });
-    }
+  const record = (system: string, writers: number, eventsPerSecond: number): void => {
+    console.log(`${system}, ${writers} writer(s): ${eventsPerSecond} events/s`);
+    results.push({ system, writers, eventsPerSecond });
+  };
+  // Writer count by writer count, every system in turn, so that the ratios compare figures
+  // taken minutes apart at most on a machine whose load drifts.
+  for (const writers of writerCounts) {
+    for (const system of [storyline, emmett, bareInsert]) record(system.name, writers, await measure(system, server, writers, seconds));
+    if (pgbench !== null) record(PGBENCH, writers, await measurePgbench(pgbench, server, writers, seconds));
   }
   reportResult(results);
 }

@@ -41,19 +41,32 @@ const number = (value: number): string => Math.round(value).toLocaleString('en-U
 const ratio = (value: number): string => `${value.toFixed(2)}x`;
 const verdict = (met: boolean): string => (met ? 'met' : '**missed**');
 
-function appendTable(figures: Figures): { lines: string[]; atEight: { storyline: number; emmett: number; bare: number } } {
+const PGBENCH = 'pgbench, one single-row INSERT a transaction';
+
+interface AppendRates {
+  readonly storyline: number;
+  readonly emmett: number;
+  readonly bare: number;
+  /** 0 when pgbench was not found. */
+  readonly pgbench: number;
+}
+
+function appendTable(figures: Figures): { lines: string[]; atOne: AppendRates; atEight: AppendRates } {
   const systems = [...new Set(figures.append.map((row) => row.system))];
   const rate = (system: string, writers: number): number => figures.append.find((row) => row.system === system && row.writers === writers)?.eventsPerSecond ?? 0;
   const [storyline, emmett, bare] = systems;
+  const withPgbench = systems.includes(PGBENCH);
   const lines = [
-    `| writers | ${systems.join(' | ')} | Storyline / Emmett | Storyline / bare INSERT |`,
-    `| ---: | ${systems.map(() => '---:').join(' | ')} | ---: | ---: |`,
+    `| writers | ${systems.join(' | ')} | Storyline / Emmett | Storyline / bare INSERT |${withPgbench ? ' Storyline / pgbench |' : ''}`,
+    `| ---: | ${systems.map(() => '---:').join(' | ')} | ---: | ---: |${withPgbench ? ' ---: |' : ''}`,
   ];
   for (const writers of [...new Set(figures.append.map((row) => row.writers))]) {
     const cells = systems.map((system) => number(rate(system, writers)));
-    lines.push(`| ${writers} | ${cells.join(' | ')} | ${ratio(rate(storyline, writers) / rate(emmett, writers))} | ${ratio(rate(storyline, writers) / rate(bare, writers))} |`);
+    const versusPgbench = withPgbench ? ` ${ratio(rate(storyline, writers) / rate(PGBENCH, writers))} |` : '';
+    lines.push(`| ${writers} | ${cells.join(' | ')} | ${ratio(rate(storyline, writers) / rate(emmett, writers))} | ${ratio(rate(storyline, writers) / rate(bare, writers))} |${versusPgbench}`);
   }
-  return { lines, atEight: { storyline: rate(storyline, 8), emmett: rate(emmett, 8), bare: rate(bare, 8) } };
+  const at = (writers: number): AppendRates => ({ storyline: rate(storyline, writers), emmett: rate(emmett, writers), bare: rate(bare, writers), pgbench: rate(PGBENCH, writers) });
+  return { lines, atOne: at(1), atEight: at(8) };
 }
 
 function queryRow(query: QueryFigures, cache: 'on' | 'off'): string {
@@ -69,6 +82,10 @@ export function renderSection(figures: Figures, machine: Machine, command: strin
   const targets = [
     ['append, 8 writers, vs Emmett', '>= 3x', ratio(append.atEight.storyline / append.atEight.emmett), append.atEight.storyline >= 3 * append.atEight.emmett],
     ['append, 8 writers, vs bare INSERT', '>= 0.5x', ratio(append.atEight.storyline / append.atEight.bare), append.atEight.storyline >= 0.5 * append.atEight.bare],
+    ...(append.atEight.pgbench > 0
+      ? ([['append, 8 writers, vs pgbench with 8 connections (one single-row commit each)', '>= 1x', ratio(append.atEight.storyline / append.atEight.pgbench), append.atEight.storyline >= append.atEight.pgbench]] as const)
+      : []),
+    ['append, 1 writer, vs Emmett', '>= 2x', ratio(append.atOne.storyline / append.atOne.emmett), append.atOne.storyline >= 2 * append.atOne.emmett],
     ['rebuild throughput', '>= 50 000 events/s', `${number(rebuild.eventsPerSecond)} events/s`, rebuild.eventsPerSecond >= 50_000],
     ['rebuild peak RSS', '< 400 MB', `${rebuild.peakRssMiB} MiB (${Math.round((rebuild.peakRssMiB * 2 ** 20) / 1e6)} MB)`, rebuild.peakRssMiB * 2 ** 20 < 400e6],
     [`as-of p99 at ${number(queryLarge.events)} vs at ${number(querySmall.events)} events, view cache off`, '<= 1.5x', `${ratio(asOfGrowth)} (${queryLarge.uncached.asOf.p99} / ${querySmall.uncached.asOf.p99} ms)`, asOfGrowth <= 1.5],
@@ -79,7 +96,7 @@ export function renderSection(figures: Figures, machine: Machine, command: strin
     `Command: \`${command}\`. Machine: ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, Node ${machine.node}, Linux; PostgreSQL ${machine.postgres}, on the same machine.`,
     `Date: ${machine.date}. The whole run took ${machine.minutes.toFixed(1)} min.`,
     '',
-    `**Append throughput** (events/s; one ~300-byte event an append, each writer on its own stream with the expected revision; the bare INSERT writes 1 000 rows a statement):`,
+    `**Append throughput** (events/s; one ~300-byte event an append, each writer on its own stream with the expected revision; the bare INSERT writes 1 000 rows a statement; pgbench commits one single-row INSERT a transaction on as many connections as writers):`,
     '',
     ...append.lines,
     '',

@@ -9,6 +9,8 @@ import { startApi, type ApiHarness } from './harness';
  */
 const POLICY: Record<string, Role | 'public'> = {
   'GET /health': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
   'GET /metrics': 'public',
   'GET /stories': 'reader',
   'POST /stories': 'editor',
@@ -42,6 +44,14 @@ const POLICY: Record<string, Role | 'public'> = {
   'POST /keys': 'admin',
   'GET /keys': 'admin',
   'POST /keys/{id}/revoke': 'admin',
+  'GET /events': 'reader',
+  'GET /events/stream': 'reader',
+  'POST /subscriptions': 'admin',
+  'GET /subscriptions': 'admin',
+  'GET /subscriptions/{id}': 'admin',
+  'DELETE /subscriptions/{id}': 'admin',
+  'POST /subscriptions/{id}/pause': 'admin',
+  'POST /subscriptions/{id}/resume': 'admin',
 };
 
 const ORDER: Role[] = ['reader', 'editor', 'auditor', 'admin'];
@@ -95,7 +105,7 @@ describe('who may call what', () => {
   const send = (route: string, key: string | null): Promise<{ status: number }> => {
     const [method, path] = route.split(' ');
     if (route.endsWith('/stream')) return openStream(concrete(path), key);
-    const call = api.anonymous()[method.toLowerCase() as 'get' | 'post'](concrete(path));
+    const call = api.anonymous()[method.toLowerCase() as 'get' | 'post' | 'delete'](concrete(path));
     if (key) call.set('Authorization', `Bearer ${key}`);
     return method === 'POST' ? call.send({}) : call;
   };

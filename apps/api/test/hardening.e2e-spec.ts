@@ -1,4 +1,7 @@
-import { startApi, type ApiHarness } from './harness';
+import { loadConfig } from '@storyline/database';
+import request from 'supertest';
+import { createStorylineApp } from '@storyline/server';
+import { startApi, TEST_ADMIN_KEY, type ApiHarness } from './harness';
 
 describe('hardening', () => {
   let api: ApiHarness;
@@ -27,6 +30,24 @@ describe('hardening', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     await api.http().get('/stories').expect(200);
   });
+
+  it('counts accepted writes only, in one budget that every instance on the database shares', async () => {
+    const first = await startApi({ STORYLINE_WRITES_PER_MINUTE: '3' });
+    const config = loadConfig({ STORYLINE_LOAD_EXAMPLE: 'false', STORYLINE_BOOTSTRAP_KEY: TEST_ADMIN_KEY, STORYLINE_WRITES_PER_MINUTE: '3' });
+    const second = await createStorylineApp({ databaseUrl: first.db.url, config, logger: false });
+    const secondHttp = () => request(second.getHttpServer()).post('/stories').set('Authorization', `Bearer ${TEST_ADMIN_KEY}`);
+    try {
+      for (let i = 0; i < 5; i++) await first.http().post('/stories').send({ slug: 'Not A Slug', title: 'x' }).expect(400);
+      await first.http().post('/stories').send({ slug: 'shared-1', title: 'x' }).expect(201);
+      await secondHttp().send({ slug: 'shared-2', title: 'x' }).expect(201);
+      await first.http().post('/stories').send({ slug: 'shared-3', title: 'x' }).expect(201);
+      const limited = await secondHttp().send({ slug: 'shared-4', title: 'x' }).expect(429);
+      expect(limited.body.error.code).toBe('RATE.LIMITED');
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  }, 60_000);
 
   it('answers without a key with 401 naming the header, and never echoes a presented secret', async () => {
     const missing = await api.anonymous().get('/stories').expect(401);

@@ -45,6 +45,22 @@ describe('raw text in, facts out', () => {
     expect(await api.snapshot()).toBe(before);
   });
 
+  it('refuses raw text that yields more facts than a report may carry, before anything is stored', async () => {
+    // Claims attributed to a named source are all kept (the extractor trims only unattributed ones).
+    const text = Array.from({ length: 520 }, (_, index) => `Mayor Anne Hidalgo said the council approved budget line ${index + 1} on Tuesday.`).join(' ');
+    const before = await api.snapshot();
+    const raw = await api.http().post('/stories/raw/reports?outlet=Council').set('Content-Type', 'text/plain').send(text).expect(400);
+    expect(raw.body.error).toMatchObject({ code: 'VALIDATION.INVALID', field: 'body', message: expect.stringContaining('at most 500 facts') });
+    expect(raw.body.error.message).toContain('found 520 facts');
+    const json = await api.http().post('/stories/raw/reports').send({ text }).expect(400);
+    expect(json.body.error).toMatchObject({ field: 'text', message: expect.stringContaining('at most 500 facts') });
+    expect(await api.snapshot()).toBe(before);
+    // The same text cut to 500 sentences is within the limit.
+    await api.http().post('/stories').send({ slug: 'within-limit', title: 'Within the limit' }).expect(201);
+    const fits = text.split(' Mayor Anne').slice(0, 500).join(' Mayor Anne');
+    expect((await api.http().post('/stories/within-limit/reports').set('Content-Type', 'text/plain').send(fits).expect(201)).body.factIds).toHaveLength(500);
+  });
+
   (seedsPresent ? describe : describe.skip)('the two founding reports, as published', () => {
     let entries: Entry[];
     beforeAll(async () => {

@@ -32,6 +32,6 @@ describe('recovery when PostgreSQL drops every connection', () => {
     }
     expect(entries).toBe(2);
     const health = await api.http().get('/health').expect(200);
-    expect(health.body.projections).toEqual({ status: 'running', position: health.body.head });
+    expect(health.body.projections).toEqual({ status: 'running', position: health.body.head, stuck: false });
   }, 30_000);
 });

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig, openDatabase, type StorylineConfig } from '@storyline/database';
-import { FactReadersModule, prepareDatabase, StorageModule } from '@storyline/host';
+import { loadConfig, openDatabase, type LogLevelName, type StorylineConfig } from '@storyline/database';
+import { FactReadersModule, prepareDatabase, sharedRootLogger, StorageModule, storylineLogger } from '@storyline/host';
 import { ReadSideModule } from '@storyline/projections';
 import { TimelineModule } from '@storyline/timeline';
 
@@ -10,6 +10,14 @@ class CliModule {
   static forRoot(databaseUrl: string, config: StorylineConfig): DynamicModule {
     return { module: CliModule, imports: [StorageModule.forRoot(databaseUrl, config), FactReadersModule, TimelineModule, ReadSideModule] };
   }
+}
+
+const QUIETER: readonly LogLevelName[] = ['silent', 'fatal', 'error', 'warn'];
+
+/** A command's output is its answer on stdout; logs go to stderr, and only warnings unless asked for more. */
+function cliLogger(config: StorylineConfig) {
+  const level = QUIETER.includes(config.logLevel) || config.logLevel === 'debug' || config.logLevel === 'trace' ? config.logLevel : 'warn';
+  return storylineLogger(sharedRootLogger({ level, format: config.logFormat, destination: 2 }));
 }
 
 /**
@@ -21,7 +29,7 @@ export async function withStoryline<T>(work: (app: INestApplicationContext, conf
   const database = await openDatabase(config);
   try {
     await prepareDatabase(database.url);
-    const app = await NestFactory.createApplicationContext(CliModule.forRoot(database.url, config), { logger: ['error'] });
+    const app = await NestFactory.createApplicationContext(CliModule.forRoot(database.url, config), { logger: cliLogger(config) });
     try {
       return await work(app, config);
     } finally {

@@ -1,29 +1,87 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@storyline/database';
-import { ListStoriesQuery } from '@storyline/projections';
-import { QueryBus } from '@nestjs/cqrs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { CliError, describeFailure, EXIT } from './cli-error';
-import { serve } from '@storyline/server';
-import { withStoryline } from './cli-context';
-import { ingestFiles } from './commands/ingest';
-import { exportStory } from './commands/export';
-import { extractFile, formatExtraction } from './commands/extract';
-import { createKey, listKeys, revokeKey } from './commands/keys';
-import { checkProjectionName, formatRebuild, PROJECTION_NAMES, rebuildProjections } from './commands/rebuild';
-import { replay } from './commands/replay';
-import { formatTimeline, readTimeline } from './commands/timeline';
-import { failIfBroken, formatVerify, verifyLog } from './commands/verify';
-import { failIfRejected, formatExportVerification, verifyExportFile } from './commands/verify-export';
 
-function program(): Command {
+// Each command loads its own code when it runs (`require` inside the action): loading every
+// command's imports up front made `storyline --help` take seconds.
+type Commands = {
+  serve: typeof import('@storyline/server');
+  context: typeof import('./cli-context');
+  ingest: typeof import('./commands/ingest');
+  export: typeof import('./commands/export');
+  extract: typeof import('./commands/extract');
+  keys: typeof import('./commands/keys');
+  migrate: typeof import('./commands/migrate');
+  rebuild: typeof import('./commands/rebuild');
+  replay: typeof import('./commands/replay');
+  timeline: typeof import('./commands/timeline');
+  verify: typeof import('./commands/verify');
+  verifyExport: typeof import('./commands/verify-export');
+};
+
+const load = {
+  serve: (): Commands['serve'] => require('@storyline/server'),
+  context: (): Commands['context'] => require('./cli-context'),
+  ingest: (): Commands['ingest'] => require('./commands/ingest'),
+  export: (): Commands['export'] => require('./commands/export'),
+  extract: (): Commands['extract'] => require('./commands/extract'),
+  keys: (): Commands['keys'] => require('./commands/keys'),
+  migrate: (): Commands['migrate'] => require('./commands/migrate'),
+  rebuild: (): Commands['rebuild'] => require('./commands/rebuild'),
+  replay: (): Commands['replay'] => require('./commands/replay'),
+  timeline: (): Commands['timeline'] => require('./commands/timeline'),
+  verify: (): Commands['verify'] => require('./commands/verify'),
+  verifyExport: (): Commands['verifyExport'] => require('./commands/verify-export'),
+};
+
+/** The version in the package.json above this file (sources and dist/ sit at different depths). */
+function packageVersion(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === 'storyline' && manifest.version) return manifest.version;
+    }
+  }
+  return 'unknown';
+}
+
+function print(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+function json(value: unknown): void {
+  print(JSON.stringify(value, null, 2));
+}
+
+type Register = (cli: Command, print: (text: string) => void) => void;
+
+/**
+ * A command group whose definition lives in its own module: registered for real only when the
+ * command line names it, otherwise as a stub that still shows in `--help`.
+ */
+function lazyRegistration(cli: Command, argv: readonly string[], names: readonly string[], description: string, load: () => Register): void {
+  if (names.includes(argv[0] ?? '')) {
+    load()(cli, print);
+    return;
+  }
+  for (const name of names) cli.command(name).description(description).allowUnknownOption().helpOption(false).action(() => {
+      throw new CliError(`put "${name}" first on the command line (storyline ${name} --help)`, EXIT.badInput);
+    });
+}
+
+function program(argv: readonly string[] = []): Command {
   const cli = new Command('storyline')
     .description('Event-sourced story timelines: who reported what, when.\nDatabase: DATABASE_URL, or the embedded PostgreSQL in STORYLINE_DATA_DIR (default .storyline).')
+    .version(packageVersion(), '-v, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError();
 
   cli.command('serve').description('start the HTTP API (and its projector)').action(async () => {
-    await serve(loadConfig());
+    const { loadConfig } = require('@storyline/database') as typeof import('@storyline/database');
+    await load.serve().serve(loadConfig());
     await new Promise(() => undefined);
   });
 
@@ -38,8 +96,8 @@ function program(): Command {
     .option('--title <title>', 'title for a story opened with --create')
     .option('--json', 'print the answers as JSON')
     .action(async (files: string[], options) => {
-      const outcomes = await withStoryline((app) => ingestFiles(app, files, options));
-      if (options.json) return print(JSON.stringify(outcomes.map(({ file, answer }) => ({ file, ...answer })), null, 2));
+      const outcomes = await load.context().withStoryline((app) => load.ingest().ingestFiles(app, files, options));
+      if (options.json) return json(outcomes.map(({ file, answer }) => ({ file, ...answer })));
       for (const { file, answer } of outcomes) {
         const what = answer.created ? `ingested report ${answer.reportId} with ${answer.factIds.length} facts` : `already ingested as report ${answer.reportId}; nothing added`;
         print(`${file}: ${what} (position ${answer.position})`);
@@ -54,8 +112,10 @@ function program(): Command {
     .option('--outlet <name>', 'the outlet, if the text does not say')
     .option('--json', 'print the POST /extract answer as JSON')
     .action((file: string, options) => {
+      const { extractFile, formatExtraction } = load.extract();
       const result = extractFile(file, options);
-      print(options.json ? JSON.stringify(result, null, 2) : formatExtraction(result));
+      if (options.json) return json(result);
+      print(formatExtraction(result));
     });
 
   cli
@@ -68,8 +128,10 @@ function program(): Command {
     .option('--at-position <position>', 'reproduce the view at this log position')
     .option('--json', 'print the API answer as JSON')
     .action(async (story: string, options) => {
-      const view = await withStoryline((app) => readTimeline(app, story, options));
-      print(options.json ? JSON.stringify(view, null, 2) : formatTimeline(view));
+      const { formatTimeline, readTimeline } = load.timeline();
+      const view = await load.context().withStoryline((app) => readTimeline(app, story, options));
+      if (options.json) return json(view);
+      print(formatTimeline(view));
     });
 
   cli
@@ -80,18 +142,20 @@ function program(): Command {
     .option('--follow', 'keep printing new events as they are recorded (Ctrl-C stops)')
     .option('--json', 'one JSON object per line (NDJSON)')
     .action(async (story: string, options) => {
-      await withStoryline((app) => replay(app, story, options, print));
+      await load.context().withStoryline((app) => load.replay().replay(app, story, options, print));
     });
 
   cli
     .command('rebuild')
     .description('rebuild read models from position 0 beside the live ones, then swap them in (the API keeps answering)')
-    .argument('[projection]', `one of ${PROJECTION_NAMES.join(', ')}; all of them when omitted`)
+    .argument('[projection]', 'one of stories, timeline, source-ledger, fact-history; all of them when omitted')
     .option('--json', 'print the finished rebuild as JSON')
     .action(async (projection: string | undefined, options) => {
+      const { checkProjectionName, formatRebuild, rebuildProjections } = load.rebuild();
       checkProjectionName(projection);
-      const done = await withStoryline((app) => rebuildProjections(app, projection));
-      print(options.json ? JSON.stringify(done, null, 2) : formatRebuild(done));
+      const done = await load.context().withStoryline((app) => rebuildProjections(app, projection));
+      if (options.json) return json(done);
+      print(formatRebuild(done));
     });
 
   cli
@@ -101,8 +165,10 @@ function program(): Command {
     .option('--expect-head-position <position>', 'the position kept with that hash')
     .option('--json', 'print the report as JSON')
     .action(async (options) => {
-      const report = await withStoryline((app) => verifyLog(app, options));
-      print(options.json ? JSON.stringify(report, null, 2) : formatVerify(report));
+      const { failIfBroken, formatVerify, verifyLog } = load.verify();
+      const report = await load.context().withStoryline((app) => verifyLog(app, options));
+      if (options.json) json(report);
+      else print(formatVerify(report));
       failIfBroken(report);
     });
 
@@ -111,18 +177,24 @@ function program(): Command {
     .description("export a story's full history as NDJSON, verifiable offline with verify-export")
     .argument('<story>', 'slug or id')
     .option('--output <file>', 'write to this file instead of stdout')
+    .option('--json', 'with --output: print {story, events, output} as JSON (the export itself is always NDJSON)')
     .action(async (story: string, options) => {
-      const count = await withStoryline((app) => exportStory(app, story, options));
-      if (options.output) process.stderr.write(`exported ${count} events to ${options.output}\n`);
+      const events = await load.context().withStoryline((app) => load.export().exportStory(app, story, options));
+      if (!options.output) return;
+      if (options.json) json({ story, events, output: options.output });
+      else process.stderr.write(`exported ${events} events to ${options.output}\n`);
     });
 
   cli
     .command('verify-export')
     .description('verify an export file offline, with no database (exit 1 if it does not verify)')
     .argument('<file>', 'an NDJSON export')
-    .action(async (file: string) => {
+    .option('--json', 'print the report as JSON')
+    .action(async (file: string, options) => {
+      const { failIfRejected, formatExportVerification, verifyExportFile } = load.verifyExport();
       const report = await verifyExportFile(file);
-      print(formatExportVerification(file, report));
+      if (options.json) json({ file, ...report });
+      else print(formatExportVerification(file, report));
       failIfRejected(file, report);
     });
 
@@ -132,39 +204,76 @@ function program(): Command {
     .description('create a key and print its secret once')
     .addOption(new Option('--role <role>', 'what the key may do').choices(['reader', 'editor', 'auditor', 'admin']).makeOptionMandatory())
     .option('--name <name>', 'who or what holds the key')
-    .action(async (options) => print(await createKey(options.role, options.name)));
-  keys.command('list').description('list keys (never their secrets)').action(async () => print(await listKeys()));
+    .option('--json', 'print {id, name, role, secret} as JSON')
+    .action(async (options) => {
+      const { createKey, formatCreatedKey } = load.keys();
+      const key = await createKey(options.role, options.name);
+      if (options.json) return json(key);
+      print(formatCreatedKey(key));
+    });
+  keys
+    .command('list')
+    .description('list keys (never their secrets)')
+    .option('--json', 'print {keys: [...]} as JSON')
+    .action(async (options) => {
+      const { formatKeys, listKeys } = load.keys();
+      const all = await listKeys();
+      if (options.json) return json({ keys: all });
+      print(formatKeys(all));
+    });
   keys
     .command('revoke')
     .argument('<id>', 'the key id')
     .description('revoke a key at once')
-    .action(async (id: string) => print(await revokeKey(id)));
+    .option('--json', 'print {id, revoked} as JSON')
+    .action(async (id: string, options) => {
+      const answer = await load.keys().revokeKey(id);
+      if (options.json) return json(answer);
+      print(`revoked ${answer.id}`);
+    });
 
   cli
     .command('stories')
     .description('list the stories')
     .option('--json', 'print as JSON')
     .action(async (options) => {
-      const stories = await withStoryline((app) => app.get(QueryBus).execute(new ListStoriesQuery()));
-      if (options.json) return print(JSON.stringify({ stories }, null, 2));
+      const { QueryBus } = require('@nestjs/cqrs') as typeof import('@nestjs/cqrs');
+      const { ListStoriesQuery } = require('@storyline/projections') as typeof import('@storyline/projections');
+      const stories = await load.context().withStoryline((app) => app.get(QueryBus).execute(new ListStoriesQuery()));
+      if (options.json) return json({ stories });
       for (const story of stories) print(`${story.slug.padEnd(32)} ${story.title}`);
       if (stories.length === 0) print('no stories yet');
     });
 
-  return cli;
-}
+  cli
+    .command('migrate')
+    .description('bring the database schema up to date (every start does this too), or list or revert migrations')
+    .option('--show', 'list every migration, [X] applied or [ ] pending; change nothing')
+    .option('--revert', "undo the newest applied migration (runs its down(): what it created is dropped)")
+    .option('--json', 'print the answer as JSON')
+    .action(async (options) => {
+      if (options.show && options.revert) throw new CliError('choose --show or --revert, not both', EXIT.badInput);
+      const { formatMigrate, migrate } = load.migrate();
+      const answer = await migrate(options.show ? 'show' : options.revert ? 'revert' : 'apply');
+      if (options.json) return json(answer);
+      print(formatMigrate(answer));
+    });
 
-function print(text: string): void {
-  process.stdout.write(`${text}\n`);
+  // The feed and subscription commands load their code only when named, like the others.
+  lazyRegistration(cli, argv, ['events'], 'follow the global log of events', () => require('./commands/events').registerEventsCommand);
+  lazyRegistration(cli, argv, ['subscriptions'], 'webhook subscriptions: create, list, show, pause, resume, delete', () => require('./commands/subscriptions').registerSubscriptionCommands);
+
+  return cli;
 }
 
 export async function run(argv: readonly string[]): Promise<number> {
   try {
-    await program().parseAsync([...argv], { from: 'user' });
+    await program(argv).parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
-    if (error instanceof ConfigError) {
+    // By name: the configuration module is only loaded by the command that needs it.
+    if (error instanceof Error && error.name === 'ConfigError') {
       process.stderr.write(`error: ${error.message}\n`);
       return EXIT.badInput;
     }

@@ -40,6 +40,8 @@ describe('the storyline CLI: verify, export, verify-export', () => {
     const verified = await storyline('verify-export', file);
     expect(verified.code).toBe(0);
     expect(verified.out).toMatch(/^OK: 3 events of story cli-audit \([0-9a-f-]{36}\), positions 1\.\.3/);
+    expect(JSON.parse((await storyline('verify-export', file, '--json')).out)).toMatchObject({ file, ok: true, events: 3 });
+    expect(JSON.parse((await storyline('export', 'cli-audit', '--output', file, '--json')).out)).toEqual({ story: 'cli-audit', events: 3, output: file });
 
     const lines = readFileSync(file, 'utf8').split('\n');
     lines[3] = lines[3].replace('The envoy met a minister', 'The envoy met nobody');
@@ -48,6 +50,9 @@ describe('the storyline CLI: verify, export, verify-export', () => {
     const rejected = await storyline('verify-export', tampered);
     expect(rejected.code).toBe(1);
     expect(rejected.out).toContain(`FAILED: ${tampered} line 4: event at position 3: its hash does not match`);
+    const rejectedJson = await storyline('verify-export', tampered, '--json');
+    expect(rejectedJson.code).toBe(1);
+    expect(JSON.parse(rejectedJson.out)).toMatchObject({ ok: false, firstBadLine: 4 });
     expect((await storyline('verify-export', join(dir, 'absent.ndjson'))).code).toBe(2);
   });
 

@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@storyline/database';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { storyline } from './run-cli';
@@ -88,5 +88,39 @@ describe('the storyline CLI', () => {
     expect((await storyline('keys', 'list')).out).toMatch(new RegExp(`${id}\\s+editor\\s+revoked`));
     expect((await storyline('keys', 'create', '--role', 'boss')).code).toBe(2);
     expect((await storyline('keys', 'revoke', 'not-an-id')).code).toBe(2);
+  });
+
+  it('answers keys create, list and revoke as JSON with --json', async () => {
+    const created = JSON.parse((await storyline('keys', 'create', '--role', 'reader', '--name', 'feed', '--json')).out);
+    expect(created).toMatchObject({ name: 'feed', role: 'reader', id: expect.stringMatching(/^[0-9a-f-]{36}$/), secret: expect.stringMatching(/^sl_/) });
+    const listed = JSON.parse((await storyline('keys', 'list', '--json')).out);
+    expect(listed.keys).toEqual(expect.arrayContaining([expect.objectContaining({ id: created.id, role: 'reader', name: 'feed' })]));
+    expect(JSON.stringify(listed)).not.toContain(created.secret);
+    expect(JSON.parse((await storyline('keys', 'revoke', created.id, '--json')).out)).toEqual({ id: created.id, revoked: true });
+  });
+
+  it('lists the migrations, all applied, and applies none twice', async () => {
+    const shown = await storyline('migrate', '--show', '--json');
+    expect(shown.code).toBe(0);
+    const { migrations } = JSON.parse(shown.out) as { migrations: { name: string; applied: boolean }[] };
+    expect(migrations.length).toBeGreaterThan(5);
+    expect(migrations.every((migration) => migration.applied)).toBe(true);
+    expect((await storyline('migrate', '--show')).out).toMatch(/^\[X\] CreateEventLog/m);
+    expect(JSON.parse((await storyline('migrate', '--json')).out)).toEqual({ mode: 'apply', applied: [] });
+    expect((await storyline('migrate', '--show', '--revert')).code).toBe(2);
+  });
+
+  it('reverts the newest migration and applies it again', async () => {
+    const before = JSON.parse((await storyline('migrate', '--show', '--json')).out).migrations as { name: string }[];
+    const newest = before[before.length - 1].name;
+    expect(JSON.parse((await storyline('migrate', '--revert', '--json')).out)).toEqual({ mode: 'revert', reverted: newest });
+    const after = JSON.parse((await storyline('migrate', '--show', '--json')).out).migrations as { name: string; applied: boolean }[];
+    expect(after.find((migration) => migration.name === newest)?.applied).toBe(false);
+    expect(JSON.parse((await storyline('migrate', '--json')).out)).toEqual({ mode: 'apply', applied: [newest] });
+  });
+
+  it('prints its version', async () => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as { version: string };
+    expect(await storyline('--version')).toMatchObject({ code: 0, out: `${version}\n` });
   });
 });

@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig, openDatabase } from '@storyline/database';
-import { describeEventLog, eventLogSetup, prepareDatabase } from '@storyline/host';
-import { StorylineLogger } from '@storyline/host';
+import { describeEventLog, eventLogSetup, onShutdownSignals, prepareDatabase, sharedRootLogger, storylineLogger } from '@storyline/host';
 import { ProjectorModule } from './projector.module';
 
 /**
@@ -12,25 +11,23 @@ import { ProjectorModule } from './projector.module';
  * failover; run the API with STORYLINE_PROJECTOR=external to leave projecting to them.
  */
 async function main(): Promise<void> {
-  const logger = new StorylineLogger();
-  Logger.overrideLogger(logger);
   const config = loadConfig();
+  const logger = storylineLogger(sharedRootLogger({ level: config.logLevel, format: config.logFormat }));
+  Logger.overrideLogger(logger);
   const database = await openDatabase(config);
   new Logger('storyline').log(`database: ${database.description}`);
   new Logger('storyline').log(`event log: ${describeEventLog(eventLogSetup(config))}`);
   await prepareDatabase(database.url);
   const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(database.url, config), { logger });
-  let closing = false;
-  const shutdown = async (signal: string): Promise<void> => {
-    if (closing) return;
-    closing = true;
-    new Logger('storyline').log(`${signal}: shutting down the projector`);
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  onShutdownSignals({
+    timeoutMs: config.shutdownTimeoutMs,
+    log: (line) => new Logger('storyline').log(line),
+    // Closing the app gives up the leadership (after the batch in hand commits) and closes the pools.
+    stop: async () => {
+      await app.close();
+      await database.close();
+    },
+  });
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,8 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { CONNECT_TIMEOUT_MS, guardPool } from '@storyline/database';
 import { Pool } from 'pg';
 import { API_KEYS, ApiKeys } from './api-keys';
+import { PostgresWriteRateLimiter } from './postgres-write-rate-limiter';
 import { WriteRateLimiter } from './write-rate-limiter';
 
 export interface AccessOptions {
@@ -29,9 +31,9 @@ export class AccessModule {
       module: AccessModule,
       providers: [
         { provide: ACCESS_OPTIONS, useValue: options },
-        { provide: ACCESS_POOL, useFactory: () => new Pool({ connectionString: options.databaseUrl, max: 4 }) },
+        { provide: ACCESS_POOL, useFactory: () => guardPool(new Pool({ connectionString: options.databaseUrl, max: 4, connectionTimeoutMillis: CONNECT_TIMEOUT_MS })) },
         { provide: API_KEYS, inject: [ACCESS_POOL], useFactory: (pool: Pool) => new ApiKeys(pool, options.bootstrapKey) },
-        { provide: WriteRateLimiter, useFactory: () => new WriteRateLimiter(options.writesPerMinute) },
+        { provide: WriteRateLimiter, inject: [ACCESS_POOL], useFactory: (pool: Pool) => new PostgresWriteRateLimiter(pool, options.writesPerMinute) },
         AccessPoolCloser,
       ],
       exports: [ACCESS_OPTIONS, API_KEYS, WriteRateLimiter],

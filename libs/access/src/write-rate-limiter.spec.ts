@@ -1,19 +1,31 @@
-import { WriteRateLimiter } from './write-rate-limiter';
+import { MemoryWriteRateLimiter } from './write-rate-limiter';
 
-describe('WriteRateLimiter', () => {
-  it('allows a burst, then asks the actor to wait, and refills over time', () => {
+describe('MemoryWriteRateLimiter', () => {
+  it('allows a burst, then asks the actor to wait, and refills over time', async () => {
     let now = 0;
-    const limiter = new WriteRateLimiter(3, () => now);
-    expect([limiter.take('a'), limiter.take('a'), limiter.take('a')]).toEqual([null, null, null]);
-    expect(limiter.take('a')).toBe(20);
-    expect(limiter.take('b')).toBeNull();
+    const limiter = new MemoryWriteRateLimiter(3, () => now);
+    for (let i = 0; i < 3; i++) {
+      expect(await limiter.check('a')).toBeNull();
+      await limiter.spend('a');
+    }
+    expect(await limiter.check('a')).toBe(20);
+    expect(await limiter.check('b')).toBeNull();
     now += 20_000;
-    expect(limiter.take('a')).toBeNull();
-    expect(limiter.take('a')).toBeGreaterThan(0);
+    expect(await limiter.check('a')).toBeNull();
+    await limiter.spend('a');
+    expect(await limiter.check('a')).toBeGreaterThan(0);
   });
 
-  it('is off when the rate is 0', () => {
-    const limiter = new WriteRateLimiter(0);
-    for (let i = 0; i < 100; i++) expect(limiter.take('a')).toBeNull();
+  it('spends only what is spent: checks alone (refused writes) take nothing', async () => {
+    const limiter = new MemoryWriteRateLimiter(2, () => 0);
+    for (let i = 0; i < 50; i++) expect(await limiter.check('a')).toBeNull();
+  });
+
+  it('is off when the rate is 0', async () => {
+    const limiter = new MemoryWriteRateLimiter(0);
+    for (let i = 0; i < 100; i++) {
+      expect(await limiter.check('a')).toBeNull();
+      await limiter.spend('a');
+    }
   });
 });

@@ -12,3 +12,4 @@ export * from './export/export-lines';
 export * from './export/story-export';
 export * from './export/verify-export';
 export { storyIdOf } from './http/params';
+export * from './chain/tail-check';

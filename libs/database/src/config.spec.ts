@@ -6,6 +6,13 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBeNull();
     expect(config.port).toBe(3000);
     expect(config.loadExample).toBe(true);
+    expect(config.shutdownTimeoutMs).toBe(10_000);
+  });
+
+  it('bounds the shutdown time', () => {
+    expect(loadConfig({ STORYLINE_SHUTDOWN_TIMEOUT_MS: '2500' }).shutdownTimeoutMs).toBe(2500);
+    expect(() => loadConfig({ STORYLINE_SHUTDOWN_TIMEOUT_MS: '10s' })).toThrow(new ConfigError('STORYLINE_SHUTDOWN_TIMEOUT_MS', 'must be a whole number, got "10s"'));
+    expect(() => loadConfig({ STORYLINE_SHUTDOWN_TIMEOUT_MS: '10' })).toThrow(/STORYLINE_SHUTDOWN_TIMEOUT_MS must be between 1000 and 600000/);
   });
 
   it('names the variable and the problem when a value is wrong', () => {
@@ -38,5 +45,32 @@ describe('loadConfig: where the event log lives', () => {
     expect(() => loadConfig({ STORYLINE_EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'postgres://user:secret@y/z' })).toThrow(
       new ConfigError('KURRENTDB_URL', 'must be a KurrentDB connection string starting with kurrentdb:// (or kurrentdb+discover://), got postgres://'),
     );
+  });
+});
+
+describe('loadConfig: following the log', () => {
+  it('allows no webhook host and no JetStream unless told', () => {
+    expect(loadConfig({})).toMatchObject({ webhookAllowedHosts: [], natsUrl: null });
+    expect(loadConfig({ STORYLINE_WEBHOOK_ALLOWED_HOSTS: ' Hooks.Example.org, 127.0.0.1:4000,*.corp.example ', NATS_URL: 'nats://127.0.0.1:4222' })).toMatchObject({
+      webhookAllowedHosts: ['hooks.example.org', '127.0.0.1:4000', '*.corp.example'],
+      natsUrl: 'nats://127.0.0.1:4222',
+    });
+  });
+
+  it('names the variable when a host or the NATS URL is malformed', () => {
+    expect(() => loadConfig({ STORYLINE_WEBHOOK_ALLOWED_HOSTS: 'ok.example, http://bad/' })).toThrow(/^configuration: STORYLINE_WEBHOOK_ALLOWED_HOSTS .*"http:\/\/bad\/" is not one/);
+    expect(() => loadConfig({ NATS_URL: 'http://127.0.0.1:4222' })).toThrow(/^configuration: NATS_URL must be a NATS server/);
+  });
+});
+
+describe('loadConfig: logs', () => {
+  it('writes info and up, pretty on a terminal and JSON otherwise, unless told', () => {
+    expect(loadConfig({})).toMatchObject({ logLevel: 'info', logFormat: 'auto' });
+    expect(loadConfig({ STORYLINE_LOG_LEVEL: 'DEBUG', STORYLINE_LOG_FORMAT: 'json' })).toMatchObject({ logLevel: 'debug', logFormat: 'json' });
+  });
+
+  it('names the variable and the choices when a value is wrong', () => {
+    expect(() => loadConfig({ STORYLINE_LOG_LEVEL: 'loud' })).toThrow(new ConfigError('STORYLINE_LOG_LEVEL', 'must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'));
+    expect(() => loadConfig({ STORYLINE_LOG_FORMAT: 'xml' })).toThrow(/STORYLINE_LOG_FORMAT must be one of auto, json, pretty/);
   });
 });

@@ -29,7 +29,25 @@ export interface StorylineConfig {
   readonly writesPerMinute: number;
   /** Story views (timelines) each API process keeps in memory; 0 reads every view afresh. */
   readonly viewCacheSize: number;
+  /** STORYLINE_WEBHOOK_ALLOWED_HOSTS: the hosts webhook URLs may name (`host`, `host:port`, `*.domain`); empty allows none. */
+  readonly webhookAllowedHosts: readonly string[];
+  /** NATS_URL: the NATS server the log is published to through JetStream; null leaves publication off. */
+  readonly natsUrl: string | null;
+  /**
+   * STORYLINE_SHUTDOWN_TIMEOUT_MS: how long SIGTERM/SIGINT may take (in-flight writes finish,
+   * streams end, leadership and pools are let go) before the process exits regardless.
+   */
+  readonly shutdownTimeoutMs: number;
+  /** STORYLINE_LOG_LEVEL: the least severe log line written. */
+  readonly logLevel: LogLevelName;
+  /** STORYLINE_LOG_FORMAT: `json` lines, `pretty` text, or `auto` (pretty on a terminal, JSON otherwise). */
+  readonly logFormat: LogFormat;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 /** Where the event log can live. */
 export type EventStoreKind = 'postgres' | 'kurrentdb';
@@ -56,6 +74,14 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = raw.toLowerCase();
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw.slice(0, 40)}"`);
 }
 
 function bootstrapKey(env: NodeJS.ProcessEnv): string | null {
@@ -105,6 +131,28 @@ function kurrentDbUrl(env: NodeJS.ProcessEnv, store: EventStoreKind): string | n
   return raw;
 }
 
+const HOST_PATTERN = /^(\*\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?(:\d{1,5})?$|^\[[0-9a-f:.]{2,45}\](:\d{1,5})?$/;
+
+/** A comma-separated allow list of webhook hosts, lower-cased; a bad entry is named. */
+function webhookAllowedHosts(env: NodeJS.ProcessEnv): string[] {
+  const raw = env.STORYLINE_WEBHOOK_ALLOWED_HOSTS;
+  if (raw === undefined || raw.trim() === '') return [];
+  const hosts = raw.split(',').map((host) => host.trim().toLowerCase()).filter((host) => host !== '');
+  const bad = hosts.find((host) => !HOST_PATTERN.test(host));
+  if (bad !== undefined) throw new ConfigError('STORYLINE_WEBHOOK_ALLOWED_HOSTS', `must list host names (host, host:port or *.domain) separated by commas; "${bad.slice(0, 60)}" is not one`);
+  return hosts;
+}
+
+function natsUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.NATS_URL;
+  if (raw === undefined || raw === '') return null;
+  const scheme = /^([a-z]+):\/\//.exec(raw)?.[1];
+  if (scheme === undefined ? !/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(raw) : !['nats', 'tls', 'ws', 'wss'].includes(scheme)) {
+    throw new ConfigError('NATS_URL', 'must be a NATS server such as nats://127.0.0.1:4222 (or host:port)');
+  }
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): StorylineConfig {
   const store = eventStore(env);
   return {
@@ -120,5 +168,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): StorylineConfi
     anonymousReads: flag(env, 'STORYLINE_ANONYMOUS_READS', false),
     writesPerMinute: integer(env, 'STORYLINE_WRITES_PER_MINUTE', 600, 0, 1_000_000),
     viewCacheSize: integer(env, 'STORYLINE_VIEW_CACHE', 500, 0, 100_000),
+    webhookAllowedHosts: webhookAllowedHosts(env),
+    natsUrl: natsUrl(env),
+    shutdownTimeoutMs: integer(env, 'STORYLINE_SHUTDOWN_TIMEOUT_MS', 10_000, 1_000, 600_000),
+    logLevel: oneOf(env, 'STORYLINE_LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: oneOf(env, 'STORYLINE_LOG_FORMAT', LOG_FORMATS, 'auto'),
   };
 }

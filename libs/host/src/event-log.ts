@@ -6,6 +6,7 @@ import { IndexedEventStore } from '@storyline/event-store/indexed';
 import { createKurrentDbEventStore } from '@storyline/event-store/kurrentdb';
 import { PostgresEventStore } from '@storyline/event-store/postgres';
 import { DataSource } from 'typeorm';
+import { MeteredEventStore } from './metrics/metered-event-store';
 
 /** Where the host keeps the event log. */
 export type EventLogSetup =
@@ -37,13 +38,13 @@ export function describeEventLog(setup: EventLogSetup): string {
 export function eventLogProviders(databaseUrl: string, setup: EventLogSetup): Provider[] {
   if (setup.kind === 'postgres') {
     return [
-      { provide: EVENT_STORE, useFactory: () => new PostgresEventStore({ connectionString: databaseUrl }) },
+      { provide: EVENT_STORE, useFactory: () => new MeteredEventStore(new PostgresEventStore({ connectionString: databaseUrl })) },
       { provide: AUDITED_LOG, inject: [DataSource], useFactory: (dataSource: DataSource): AuditedLog => new PostgresAuditedLog(sqlOf(dataSource)) },
     ];
   }
   return [
     { provide: IndexedEventStore, useFactory: () => new IndexedEventStore({ native: setup.openNative(), database: databaseUrl }) },
-    { provide: EVENT_STORE, useExisting: IndexedEventStore },
+    { provide: EVENT_STORE, inject: [IndexedEventStore], useFactory: (store: IndexedEventStore) => new MeteredEventStore(store) },
     {
       provide: AUDITED_LOG,
       inject: [DataSource, IndexedEventStore],

@@ -10,6 +10,8 @@ export interface LeaderElectionOptions {
   /** Between two tries for the lock, and between two checks that the lock is still held; default 1000. */
   readonly retryMs?: number;
   readonly logger: ProjectionLogger;
+  /** What leads, in log lines; default `projector`. */
+  readonly name?: string;
 }
 
 /**
@@ -26,9 +28,11 @@ export class LeaderElection {
   private campaign: Promise<void> | null = null;
   private firstTurn: Promise<void> = Promise.resolve();
   private readonly retryMs: number;
+  private readonly name: string;
 
   constructor(private readonly options: LeaderElectionOptions) {
     this.retryMs = options.retryMs ?? 1000;
+    this.name = options.name ?? 'projector';
   }
 
   get isLeader(): boolean {
@@ -58,7 +62,7 @@ export class LeaderElection {
         session = await this.options.openSession();
         await this.hold(session, turned);
       } catch (error) {
-        if (!this.stopping) this.options.logger.warn(`projector: leadership session failed (${describe(error)}); trying again in ${this.retryMs} ms`);
+        if (!this.stopping) this.options.logger.warn(`${this.name}: leadership session failed (${describe(error)}); trying again in ${this.retryMs} ms`);
       } finally {
         await this.stepDown();
         await session?.close();
@@ -86,21 +90,21 @@ export class LeaderElection {
   private standBy(): void {
     if (this.standing) return;
     this.standing = true;
-    this.options.logger.log(`projector: another instance leads; standing by (trying every ${this.retryMs} ms)`);
+    this.options.logger.log(`${this.name}: another instance leads; standing by (trying every ${this.retryMs} ms)`);
   }
 
   private async stepUp(): Promise<void> {
     this.standing = false;
     this.leading = true;
-    this.options.logger.log('projector: this instance leads; projecting');
+    this.options.logger.log(`${this.name}: this instance leads${this.name === 'projector' ? '; projecting' : ''}`);
     await this.options.onElected();
   }
 
   private async stepDown(): Promise<void> {
     if (!this.leading) return;
     this.leading = false;
-    this.options.logger.log('projector: this instance no longer leads; projecting stopped');
-    await this.options.onDeposed().catch((error: unknown) => this.options.logger.error(`projector: stopping failed (${describe(error)})`));
+    this.options.logger.log(`${this.name}: this instance no longer leads${this.name === 'projector' ? '; projecting stopped' : ''}`);
+    await this.options.onDeposed().catch((error: unknown) => this.options.logger.error(`${this.name}: stopping failed (${describe(error)})`));
   }
 }
 

@@ -13,6 +13,12 @@ export interface LockSession {
   close(): Promise<void>;
 }
 
+/** An advisory lock of the two-integer form. */
+export interface AdvisoryLockKey {
+  readonly classId: number;
+  readonly objectId: number;
+}
+
 /** How long a ping may take before the session counts as lost. */
 const PING_TIMEOUT_MS = 5_000;
 
@@ -24,16 +30,20 @@ const PING_TIMEOUT_MS = 5_000;
 export class PostgresLockSession implements LockSession {
   readonly lost: Promise<void>;
 
-  private constructor(private readonly client: Client) {
+  private constructor(
+    private readonly client: Client,
+    private readonly lock: AdvisoryLockKey,
+  ) {
     this.lost = new Promise((resolve) => {
       client.once('end', () => resolve());
       client.on('error', () => resolve());
     });
   }
 
-  static async open(connectionString: string, applicationName = 'storyline-projector'): Promise<PostgresLockSession> {
+  /** `lock`: the projector's leadership unless another leadership (webhook deliveries) is named. */
+  static async open(connectionString: string, applicationName = 'storyline-projector', lock: AdvisoryLockKey = ADVISORY_LOCKS.projectorLeader): Promise<PostgresLockSession> {
     const client = new Client({ connectionString, application_name: applicationName, keepAlive: true, query_timeout: PING_TIMEOUT_MS, connectionTimeoutMillis: PING_TIMEOUT_MS });
-    const session = new PostgresLockSession(client);
+    const session = new PostgresLockSession(client, lock);
     try {
       await client.connect();
     } catch (error) {
@@ -44,7 +54,7 @@ export class PostgresLockSession implements LockSession {
   }
 
   async tryLock(): Promise<boolean> {
-    const { classId, objectId } = ADVISORY_LOCKS.projectorLeader;
+    const { classId, objectId } = this.lock;
     const result = await this.client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS locked', [classId, objectId]);
     return result.rows[0].locked;
   }

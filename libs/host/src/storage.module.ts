@@ -1,5 +1,5 @@
 import { Global, Logger, Module, type DynamicModule, type Provider } from '@nestjs/common';
-import type { StorylineConfig } from '@storyline/database';
+import { CONNECT_TIMEOUT_MS, type StorylineConfig } from '@storyline/database';
 import { AUDITED_LOG } from '@storyline/audit';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
 import {
@@ -13,6 +13,7 @@ import {
 } from '@storyline/projections';
 import { READ_MODEL_SYNC, type ReadModelSync } from '@storyline/timeline';
 import { DataSource } from 'typeorm';
+import { observedReadModelSync, observeProjections } from './metrics';
 import { eventLogProviders, eventLogSetup, type EventLogSetup } from './event-log';
 import { PostgresLockSession } from './lock-session';
 import { ProjectionsOverview } from './projections-overview';
@@ -21,6 +22,9 @@ import { projectorModeFrom, type ProjectorMode } from './projector-mode';
 import { StorageLifecycle } from './storage-lifecycle';
 
 const CONFIG = Symbol('STORYLINE_CONFIG');
+
+/** TypeORM's pool: connections fail fast when the database is gone, and a broken one is dropped quietly. */
+const RESILIENT_POOL = { poolErrorHandler: () => undefined, extra: { connectionTimeoutMillis: CONNECT_TIMEOUT_MS } } as const;
 
 export interface StorageOptions {
   /** Default: STORYLINE_PROJECTOR, else `inline`. */
@@ -35,7 +39,7 @@ function projectionProviders(databaseUrl: string, mode: ProjectorMode): Provider
       provide: ProjectionRunner,
       inject: [DataSource, EVENT_STORE],
       useFactory: (dataSource: DataSource, eventStore: EventStore) =>
-        new ProjectionRunner({ dataSource, eventStore, projections: storylineProjections(), logger: new Logger('projections') }),
+        observeProjections(new ProjectionRunner({ dataSource, eventStore, projections: storylineProjections(), logger: new Logger('projections') })),
     },
     {
       provide: ProjectorHost,
@@ -75,16 +79,17 @@ export class StorageModule {
         ...eventLogProviders(databaseUrl, options.eventLog ?? eventLogSetup(config)),
         {
           provide: DataSource,
-          useFactory: () => new DataSource({ type: 'postgres', url: databaseUrl, entities: [...PROJECTION_ENTITIES], logging: false }).initialize(),
+          useFactory: () => new DataSource({ type: 'postgres', url: databaseUrl, entities: [...PROJECTION_ENTITIES], logging: false, ...RESILIENT_POOL }).initialize(),
         },
         ...projectionProviders(databaseUrl, mode),
         {
           provide: READ_MODEL_SYNC,
           inject: [ProjectionRunner, CONFIG],
-          useFactory: (runner: ProjectionRunner, settings: StorylineConfig): ReadModelSync => ({
-            // A write is stored once appended; a projector that failed only delays seeing it.
-            waitFor: (position) => runner.waitFor(position, settings.readYourWritesTimeoutMs).catch(() => false),
-          }),
+          useFactory: (runner: ProjectionRunner, settings: StorylineConfig): ReadModelSync =>
+            observedReadModelSync({
+              // A write is stored once appended; a projector that failed only delays seeing it.
+              waitFor: (position) => runner.waitFor(position, settings.readYourWritesTimeoutMs).catch(() => false),
+            }),
         },
         { provide: StoriesReader, inject: [DataSource], useFactory: (dataSource: DataSource) => new StoriesReader(dataSource) },
         {

@@ -1,13 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { openDatabase, type StorylineConfig } from '@storyline/database';
-import { describeEventLog, eventLogSetup, StorylineLogger } from '@storyline/host';
+import { describeEventLog, eventLogSetup, sharedRootLogger, storylineLogger } from '@storyline/host';
 import { loadExampleIfEmpty } from './example/load-example';
 import { ensureFirstAdminKey } from './first-admin-key';
+import { shutDownGracefully } from './graceful-shutdown';
 import { createStorylineApp } from './storyline';
 
 /** Starts the API (and its projector) on the configured database until SIGINT/SIGTERM. */
 export async function serve(config: StorylineConfig): Promise<void> {
-  Logger.overrideLogger(new StorylineLogger());
+  Logger.overrideLogger(storylineLogger(sharedRootLogger({ level: config.logLevel, format: config.logFormat })));
   const logger = new Logger('storyline');
   const database = await openDatabase(config);
   logger.log(`database: ${database.description}`);
@@ -22,15 +23,5 @@ export async function serve(config: StorylineConfig): Promise<void> {
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
   logger.log(`Storyline is listening on ${url} (API docs: ${url}/docs)`);
 
-  let closing = false;
-  const shutdown = async (signal: string): Promise<void> => {
-    if (closing) return;
-    closing = true;
-    logger.log(`${signal}: shutting down`);
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  shutDownGracefully(app, database, config.shutdownTimeoutMs, logger);
 }

@@ -1,4 +1,4 @@
-import { type INestApplication, type LogLevel } from '@nestjs/common';
+import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -7,7 +7,9 @@ import type { StorylineConfig } from '@storyline/database';
 import { prepareDatabase, type StorageOptions } from '@storyline/host';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './http/error-filter';
-import { StorylineLogger } from '@storyline/host';
+import { Logger as PinoNestLogger, LoggerModule } from 'nestjs-pino';
+import type { DestinationStream, Logger } from 'pino';
+import { accessLog, createRootLogger, nestLoggerParams, sharedRootLogger } from '@storyline/host';
 import { HttpMetrics } from './metrics/http-metrics';
 import { recordRequests } from './metrics/record-requests';
 
@@ -16,9 +18,26 @@ export const BODY_LIMIT = '2mb';
 export interface StorylineAppOptions {
   readonly databaseUrl: string;
   readonly config: StorylineConfig;
-  readonly logger?: false | LogLevel[];
+  /** false: write no logs at all (tests). */
+  readonly logger?: false;
+  /** Where the log lines go instead of stdout (tests read the access log from it). */
+  readonly logDestination?: DestinationStream;
   /** Overrides of the storage wiring (tests: the event log over a stand-in native store). */
   readonly storage?: StorageOptions;
+}
+
+@Module({})
+class LoggedAppModule {
+  static forRoot(app: DynamicModule, root: Logger): DynamicModule {
+    return { module: LoggedAppModule, imports: [LoggerModule.forRoot(nestLoggerParams(root)), app] };
+  }
+}
+
+function rootLoggerFor(options: StorylineAppOptions): Logger {
+  const { logLevel: level, logFormat: format } = options.config;
+  if (options.logger === false) return createRootLogger({ level: 'silent', format: 'json' });
+  if (options.logDestination) return createRootLogger({ level, format, destination: options.logDestination });
+  return sharedRootLogger({ level, format });
 }
 
 /**
@@ -27,10 +46,12 @@ export interface StorylineAppOptions {
  */
 export async function createStorylineApp(options: StorylineAppOptions): Promise<INestApplication> {
   await prepareDatabase(options.databaseUrl);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options.databaseUrl, options.config, options.storage), {
-    bodyParser: false,
-    logger: options.logger ?? new StorylineLogger(),
-  });
+  const root = rootLoggerFor(options);
+  const module = LoggedAppModule.forRoot(AppModule.forRoot(options.databaseUrl, options.config, options.storage), root);
+  const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, bufferLogs: true });
+  app.useLogger(app.get(PinoNestLogger));
+  // First of all, so that requests refused before any route (bad JSON, too large) get their line too.
+  app.use(accessLog(root));
   app.use(recordRequests(app.get(HttpMetrics)));
   app.use(
     helmet({

@@ -22,7 +22,8 @@ export type DomainErrorCode =
   | 'PROPOSAL.RESOLVED'
   | 'SOURCE.NOT_FOUND'
   | 'SOURCE.ALREADY_REGISTERED'
-  | 'SOURCE.ALIAS_TAKEN';
+  | 'SOURCE.ALIAS_TAKEN'
+  | 'SUBSCRIPTION.NOT_FOUND';
 
 export class DomainError extends Error {
   constructor(

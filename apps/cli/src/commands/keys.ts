@@ -22,26 +22,40 @@ async function withKeys<T>(work: (keys: ApiKeys) => Promise<T>): Promise<T> {
   }
 }
 
-export function createKey(role: string, name: string | undefined): Promise<string> {
+export interface CreatedKey {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly secret: string;
+}
+
+export function createKey(role: string, name: string | undefined): Promise<CreatedKey> {
   if (!(ROLES as readonly string[]).includes(role)) throw invalid('--role', `must be one of ${ROLES.join(', ')}, got "${role}"`);
   return withKeys(async (keys) => {
     const key = await keys.create(name ?? `${role} key`, role as Role, `cli:${userInfo().username}`);
-    return [`created ${key.role} key "${key.name}" (${key.id})`, `secret (shown once, store it now): ${key.secret}`].join('\n');
+    return { id: key.id, name: key.name, role: key.role, secret: key.secret };
   });
 }
 
-export function listKeys(): Promise<string> {
-  return withKeys(async (keys) => {
-    const all = await keys.list();
-    if (all.length === 0) return 'no keys yet: storyline keys create --role admin';
-    return all.map((key) => `${key.id}  ${key.role.padEnd(8)} ${key.revokedAt ? 'revoked ' : 'active  '} ${key.name}`).join('\n');
-  });
+export function formatCreatedKey(key: CreatedKey): string {
+  return [`created ${key.role} key "${key.name}" (${key.id})`, `secret (shown once, store it now): ${key.secret}`].join('\n');
 }
 
-export function revokeKey(id: string): Promise<string> {
+export type ListedKeys = Awaited<ReturnType<ApiKeys['list']>>;
+
+export function listKeys(): Promise<ListedKeys> {
+  return withKeys((keys) => keys.list());
+}
+
+export function formatKeys(all: ListedKeys): string {
+  if (all.length === 0) return 'no keys yet: storyline keys create --role admin';
+  return all.map((key) => `${key.id}  ${key.role.padEnd(8)} ${key.revokedAt ? 'revoked ' : 'active  '} ${key.name}`).join('\n');
+}
+
+export function revokeKey(id: string): Promise<{ id: string; revoked: true }> {
   if (!isUuid(id)) throw invalid('id', `must be a key id, got "${id}"`);
   return withKeys(async (keys) => {
     if (!(await keys.revoke(id))) throw new CliError(`no key has the id ${id}`, EXIT.failed);
-    return `revoked ${id}`;
+    return { id, revoked: true };
   });
 }

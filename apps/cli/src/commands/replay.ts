@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { CliError, describeFailure, EXIT } from '../cli-error';
 import { QueryBus } from '@nestjs/cqrs';
 import { StoriesReader } from '@storyline/projections';
 import { ReplayStoryQuery, ReplayStreamer, resolveStory, type ReplayPage, type ReplayStep, type ReplaySummary } from '@storyline/projections';
@@ -32,7 +33,18 @@ export async function replay(app: INestApplicationContext, story: string, option
     const { id } = await resolveStory(app.get(StoriesReader), story);
     const abort = new AbortController();
     process.once('SIGINT', () => abort.abort());
-    await app.get(ReplayStreamer).stream(id, BigInt(after(options.after)), 'summary', { signal: abort.signal, send: show });
+    let last = after(options.after);
+    const send = (step: ReplayStep): void => {
+      last = step.position;
+      show(step);
+    };
+    // A database that restarts is waited for (the follower retries with backoff); anything else ends the command.
+    try {
+      await app.get(ReplayStreamer).stream(id, BigInt(last), 'summary', { signal: abort.signal, send });
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      throw new CliError(`following ${story} stopped after position ${last} (${describeFailure(error).message}); run again with --after ${last} to go on`, EXIT.failed);
+    }
     return;
   }
   let cursor: number | null = after(options.after);

@@ -1,3 +1,4 @@
+import { CONNECT_TIMEOUT_MS, guardPool } from '@storyline/database/connection-faults';
 import { Pool } from 'pg';
 import { DuplicateEventError } from '../errors';
 import {
@@ -66,9 +67,9 @@ export class IndexedEventStore implements EventStore {
   constructor(private readonly options: IndexedEventStoreOptions) {
     this.native = options.native;
     this.ownsPool = typeof options.database === 'string';
-    this.pool = typeof options.database === 'string' ? new Pool({ connectionString: options.database, max: 5 }) : options.database;
+    this.pool = typeof options.database === 'string' ? new Pool({ connectionString: options.database, max: 5, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }) : options.database;
     // An idle pooled connection that breaks is dropped by the pool; without a listener it would crash the process.
-    if (this.ownsPool) this.pool.on('error', () => undefined);
+    if (this.ownsPool) guardPool(this.pool);
     this.table = new LogIndexTable(this.pool);
     this.indexer = new LogIndexer(this.native, this.table, { batchSize: options.indexBatchSize ?? 500, onIndexed: () => this.doorbell.ring() });
     this.watch = new NativeWatch(this.native, this.doorbell, async () => (await this.table.head()).nativePosition, this.closing.signal);

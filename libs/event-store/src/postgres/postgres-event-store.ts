@@ -1,3 +1,4 @@
+import { CONNECT_TIMEOUT_MS, guardPool } from '@storyline/database/connection-faults';
 import { Pool, type ClientBase } from 'pg';
 import { ConcurrencyError, describeExpected } from '../errors';
 import {
@@ -68,8 +69,8 @@ export class PostgresEventStore implements EventStore {
     const options: PostgresEventStoreTuning = { ...(source instanceof Pool ? {} : source), ...tuning };
     this.ownsPool = !(source instanceof Pool);
     this.pool = source instanceof Pool ? source : ownPool(source);
-    // An idle pooled connection that breaks is dropped by the pool; without a listener it would crash the process.
-    if (this.ownsPool) this.pool.on('error', () => undefined);
+    // A pooled connection that breaks (idle or checked out) must not crash the process.
+    if (this.ownsPool) guardPool(this.pool);
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.listener = new LogListener(this.pool, this.doorbell);
     this.appends = new GroupCommit((batch) => this.commit(batch), options.batchLimits ?? DEFAULT_BATCH_LIMITS);
@@ -158,9 +159,9 @@ function ownPool(options: PostgresEventStoreOptions): Pool {
     throw new RangeError(`poolSize must be a whole number >= 2 (one connection listens for commits), got ${poolSize}`);
   }
   const role = options.appenderRole === undefined ? APPENDER_ROLE : options.appenderRole;
-  if (role === null) return new Pool({ connectionString, max: poolSize });
+  if (role === null) return new Pool({ connectionString, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   const warn = once(options.warn ?? ((message: string) => process.emitWarning(message, 'StorylineEventStore')));
-  return new Pool({ connectionString, max: poolSize, onConnect: (client) => assumeRole(client, role, warn) });
+  return new Pool({ connectionString, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, onConnect: (client) => assumeRole(client, role, warn) });
 }
 
 /**

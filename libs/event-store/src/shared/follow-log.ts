@@ -1,3 +1,4 @@
+import { retryWhileUnavailable } from '@storyline/database/connection-faults';
 import { START, type ReadAllOptions, type StoredEvent, type SubscribeOptions } from '../event-store.port';
 import { checkCount } from './append-validation';
 import type { Doorbell } from './doorbell';
@@ -17,7 +18,8 @@ export const DEFAULT_SUBSCRIPTION_BATCH = 500;
 /**
  * Reads the log in batches after a position until a batch comes back short (caught up),
  * then waits for the doorbell, or the poll interval in case a ring was missed, and reads
- * again. Positions only grow, so resuming after the last yielded one never repeats or skips.
+ * again. Positions only grow, so resuming after the last yielded one never repeats or skips,
+ * also after the database went away and came back (reads are retried with backoff meanwhile).
  */
 export async function* followLog(log: FollowedLog, options: SubscribeOptions, pollMs: number): AsyncGenerator<StoredEvent> {
   const { signal, streamPrefixes } = options;
@@ -29,7 +31,8 @@ export async function* followLog(log: FollowedLog, options: SubscribeOptions, po
     await log.ensureLive?.();
     if (log.isClosed()) return;
     const seen = log.doorbell.rings();
-    const batch = await log.readAll({ after, maxCount: batchSize, streamPrefixes });
+    // A database that is down or restarting only delays the follower: it reads again from the same place.
+    const batch = await retryWhileUnavailable(() => log.readAll({ after, maxCount: batchSize, streamPrefixes }), { signal });
     for (const event of batch) {
       if (signal?.aborted) return;
       yield event;

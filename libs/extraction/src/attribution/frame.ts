@@ -1,5 +1,5 @@
 import type { Token } from '../nlp/wink';
-import { LEADING_CUES, SOURCELESS_CUES, VAGUE_SOURCES } from '../rules/attribution-cues';
+import { LEADING_CUES, SETTING_CUES, SOURCELESS_CUES, VAGUE_SOURCES } from '../rules/attribution-cues';
 import type { Sentence } from '../text/sentences';
 import type { Span } from '../types';
 import { phraseAfter, type PhraseRange } from './noun-phrase';
@@ -12,6 +12,11 @@ export interface Frame {
   /** Lemma of the cue verb ("say", "deny"), or the cue phrase for non-verbal cues. */
   readonly cueWord: string | null;
   readonly kind: 'leading' | 'speech' | 'sourceless' | 'none';
+  /**
+   * Who the source is, when the text says it with other words than a name ("he", "the
+   * governor"): the span of the name it stands for. Null for an unnamed group or anonymous source.
+   */
+  readonly sourceName?: Span | null;
   /** The whole sentence is the source's words, set off by a colon rather than quotation marks. */
   readonly blockQuote?: boolean;
 }
@@ -38,6 +43,8 @@ export function findFrame(sentence: Sentence, context: FrameContext = {}): Frame
   };
   // A speech tag on a quotation names its speaker, whatever "according to" adds after it.
   if (speech && tag?.tagsQuotation) return speech;
+  // "In an interview with X, Y said" or "In a statement from his office, Y said": Y is the source.
+  if (speech && leading?.cueWord && SETTING_CUES.has(leading.cueWord)) return speech;
   if (leading && leading.source) return leading;
   return speech ?? leading ?? findSourcelessCue(tokens, outside) ?? NO_FRAME;
 }

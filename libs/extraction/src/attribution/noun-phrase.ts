@@ -1,24 +1,50 @@
 import type { Token } from '../nlp/wink';
-import { EMBEDDING_WORDS, SOURCE_PHRASE_STOPS, SPEECH_ADVERBS } from '../rules/attribution-cues';
+import { EMBEDDING_WORDS, NAME_TITLE_ABBREVIATIONS, SOURCE_PHRASE_STOPS, SPEECH_ADVERBS } from '../rules/attribution-cues';
 
 /** Token index range [first, last] of a noun phrase within a sentence's tokens. */
 export type PhraseRange = readonly [number, number];
 
 const NOMINAL = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
-const INNER_PREPOSITIONS = new Set(['of', 'in', 'at', 'from', 'with', 'for', 'on', 'within', 'close']);
+const INNER_PREPOSITIONS = new Set(['of', 'in', 'at', 'from', 'with', 'for', 'on', 'within', 'close', 'by']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your', "'s", '\u2019s', "'", '\u2019']);
 const CLOSING_QUOTES = new Set(['\u201d', '"', '\u00bb']);
 const APPOSITIVE_MAX_TOKENS = 16;
+const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself']);
 
 const isComma = (token: Token | undefined): boolean => token?.text === ',';
 const isNominal = (token: Token): boolean => NOMINAL.has(token.pos) || POSSESSIVES.has(token.lower) || ['those', 'some', 'many', 'others'].includes(token.lower);
 const hasHead = (tokens: readonly Token[]): boolean =>
   tokens.some((token) => token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'PRON');
 
+const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
+  'morning', 'afternoon', 'evening', 'night', 'weekend',
+]);
+const TIME_LEAD = new Set(['on', 'late', 'early', 'last', 'this', 'earlier', 'later']);
+const PARENTHETICAL_MAX_TOKENS = 6;
+
+// One step back over what may stand between a speaker and the verb; returns `index` when nothing.
+function skipBetween(tokens: readonly Token[], index: number, floor: number): number {
+  if (index < floor) return index;
+  const token = tokens[index];
+  if (SPEECH_ADVERBS.has(token.lower) || token.pos === 'ADV' || (index > floor && REFLEXIVES.has(token.lower))) return index - 1;
+  if (TIME_WORDS.has(token.lower)) {
+    let at = index - 1;
+    while (at >= floor && (TIME_LEAD.has(tokens[at].lower) || TIME_WORDS.has(tokens[at].lower))) at -= 1;
+    return at;
+  }
+  if (token.text === ')') {
+    for (let at = index - 1; at >= Math.max(floor, index - PARENTHETICAL_MAX_TOKENS); at -= 1) if (tokens[at].text === '(') return at - 1;
+  }
+  return index;
+}
+
 /** The speaker before a speech verb: "Robert Lane, a former NATO advisor, cautioned" gives "Robert Lane". */
 export function subjectBefore(tokens: readonly Token[], verb: number, floor: number): PhraseRange | null {
   let index = verb - 1;
-  while (index >= floor && (SPEECH_ADVERBS.has(tokens[index].lower) || tokens[index].pos === 'ADV')) index -= 1;
+  // Adverbs, an emphatic reflexive, a time ("on Friday") and a party label ("(R-Texas)") sit
+  // between speaker and verb: "Sen. Ted Cruz (R-Texas) on Friday said", "Trump himself said".
+  for (let skipped = skipBetween(tokens, index, floor); skipped !== index; skipped = skipBetween(tokens, index, floor)) index = skipped;
   if (index < floor) return null;
   if (isComma(tokens[index])) return subjectBeforeComma(tokens, index, floor);
   const range =
@@ -53,7 +79,9 @@ function skipAppositive(tokens: readonly Token[], closing: number, floor: number
     if (CLOSING_QUOTES.has(tokens[index].text)) return -1;
     if (!isComma(tokens[index])) continue;
     const opener = tokens[index + 1];
-    const appositive = opener && (isNominal(opener) || ['who', 'whose', 'which'].includes(opener.lower));
+    // "Margelov, appointed by Medvedev to mediate, said": a participle opens an appositive too.
+    const participle = opener?.pos === 'VERB' && /(?:ed|en|wn)$/.test(opener.lower);
+    const appositive = opener && (isNominal(opener) || participle || ['who', 'whose', 'which'].includes(opener.lower));
     return appositive && index - 1 >= floor && isNominal(tokens[index - 1]) ? index - 1 : -1;
   }
   return -1;
@@ -63,14 +91,25 @@ function collectBackwards(tokens: readonly Token[], last: number, floor: number)
   let first = last + 1;
   for (let index = last; index >= floor; index -= 1) {
     const token = tokens[index];
-    const joined = first <= last && (INNER_PREPOSITIONS.has(token.lower) || token.lower === 'and' || isHyphen(tokens, index));
-    if (!isNominal(token) && !joined) break;
+    const joined = first <= last && (INNER_PREPOSITIONS.has(token.lower) || token.lower === 'and' || isHyphen(tokens, index) || isTitleStop(tokens, index));
+    if (!isNominal(token) && !joined && !isMistaggedName(tokens, index)) break;
     // "In Wednesday's speech the senator": a determiner after a noun starts a new phrase.
     if (tokens[first]?.pos === 'DET' && first <= last && (token.pos === 'NOUN' || token.pos === 'PROPN')) break;
     first = index;
   }
   while (first <= last && (INNER_PREPOSITIONS.has(tokens[first].lower) || tokens[first].lower === 'and')) first += 1;
   return first <= last && hasHead(tokens.slice(first, last + 1)) ? [first, last] : null;
+}
+
+// The stop of a title wink splits off its word: "Rev" "." "Al Sharpton".
+function isTitleStop(tokens: readonly Token[], index: number): boolean {
+  const previous = tokens[index - 1];
+  return tokens[index].text === '.' && previous !== undefined && previous.end === tokens[index].start && NAME_TITLE_ABBREVIATIONS.has(`${previous.lower}.`);
+}
+
+// wink tags some first names as verbs ("Sen. Ted Cruz"): a capitalised word before a proper noun.
+function isMistaggedName(tokens: readonly Token[], index: number): boolean {
+  return tokens[index].pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(tokens[index].text) && tokens[index + 1]?.pos === 'PROPN';
 }
 
 function isHyphen(tokens: readonly Token[], index: number): boolean {
@@ -94,7 +133,7 @@ export function phraseAfter(tokens: readonly Token[], from: number, maxTokens = 
 export function speakerAfter(tokens: readonly Token[], verb: number): PhraseRange | null {
   let last = verb;
   for (let index = verb + 1; index < tokens.length; index += 1) {
-    if (!(isNominal(tokens[index]) || isHyphen(tokens, index))) break;
+    if (!(isNominal(tokens[index]) || isHyphen(tokens, index) || isTitleStop(tokens, index))) break;
     last = index;
   }
   if (last === verb && tokens[verb + 1]?.pos === 'PRON') return [verb + 1, verb + 1];

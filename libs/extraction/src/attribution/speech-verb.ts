@@ -1,5 +1,5 @@
 import type { Token } from '../nlp/wink';
-import { AMBIGUOUS_SPEECH_VERBS, EVIDENTIAL_VERBS, SOURCE_NOUNS, SPEECH_VERBS } from '../rules/attribution-cues';
+import { AMBIGUOUS_SPEECH_VERBS, EVIDENTIAL_VERBS, POLL_SUBJECT, POLL_VERBS, SOURCE_NOUNS, SPEECH_VERBS } from '../rules/attribution-cues';
 import type { Sentence } from '../text/sentences';
 import { speakerAfter, subjectBefore, type PhraseRange } from './noun-phrase';
 
@@ -24,11 +24,17 @@ const NOT_SPEAKERS = new Set(['we', 'i', 'you', 'it', 'this', 'that', 'which']);
 export function findSpeechTag(sentence: Sentence, outside: readonly boolean[], quoteFollows: boolean): SpeechTag | null {
   const tokens = sentence.tokens;
   const candidates = tokens.map((_, index) => index).filter((index) => outside[index] && isCueVerb(tokens, index));
-  // A verb next to a quotation is its speech tag; otherwise the first cue verb frames the sentence.
-  const ordered = [...candidates.filter((index) => nextToQuotation(tokens, index)), ...candidates];
+  // A verb next to a quotation is its speech tag; otherwise the first cue verb frames the sentence,
+  // then verbs of saying before verbs of stance ("They challenge the norms, critics say").
+  const ordered = [
+    ...candidates.filter((index) => nextToQuotation(tokens, index)),
+    ...candidates.filter((index) => SPEECH_VERBS.has(tokens[index].lemma)),
+    ...candidates,
+  ];
   for (const verb of ordered) {
     if (AMBIGUOUS_SPEECH_VERBS.has(tokens[verb].lemma) && !quoteFollows && !speechContext(sentence, verb)) continue;
     const speaker = speakerOf(tokens, verb, outside);
+    if (speaker && POLL_VERBS.has(tokens[verb].lemma) && !POLL_SUBJECT.test(phraseText(tokens, speaker))) continue;
     if (speaker && plausibleSpeaker(tokens, speaker, tokens[verb].lemma)) {
       return { verb, speaker, tagsQuotation: nextToQuotation(tokens, verb) };
     }
@@ -41,11 +47,24 @@ function speechContext(sentence: Sentence, index: number): boolean {
   const tokens = sentence.tokens;
   if (nextToQuotation(tokens, index) || sentence.quotations.some((quote) => quote.start > tokens[index].start)) return true;
   if (tokens[index + 1]?.lower === 'that') return true;
+  // "called for an inquiry", "called on the minister to resign".
+  if (tokens[index].lemma === 'call' && ['for', 'on'].includes(tokens[index + 1]?.lower ?? '')) return true;
   return tokens.slice(index + 1, index + 1 + THAT_CLAUSE_REACH).some((token) => token.lower === 'that' && token.pos === 'SCONJ');
+}
+
+function phraseText(tokens: readonly Token[], range: PhraseRange): string {
+  return tokens.slice(range[0], range[1] + 1).map((token) => token.text).join(' ');
+}
+
+// "A new poll has Trump leading": a poll's verb of finding, not an auxiliary before a participle.
+function isPollVerb(tokens: readonly Token[], index: number): boolean {
+  const next = tokens[index + 1];
+  return POLL_VERBS.has(tokens[index].lemma) && next !== undefined && !['VERB', 'AUX', 'PART', 'ADV'].includes(next.pos);
 }
 
 function isCueVerb(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index];
+  if (isPollVerb(tokens, index)) return true;
   if (!(SPEECH_VERBS.has(token.lemma) || EVIDENTIAL_VERBS.has(token.lemma))) return false;
   // wink sometimes tags a plural subject's verb as a noun ("Analysts note that").
   const verbal = token.pos === 'VERB' || (token.pos === 'NOUN' && tokens[index + 1]?.lower === 'that');
@@ -74,7 +93,9 @@ function speakerOf(tokens: readonly Token[], verb: number, outside: readonly boo
   if (direct) return direct;
   // "..., accusing", "stormed back and said": the subject is that of the verb before.
   if (participle || previous?.lower === 'and') return governingSubject(tokens, verb, outside);
-  return previous?.text === ',' && canInvert ? speakerAfter(tokens, verb) : null;
+  // "The plan will fail, said Ms. Ruiz" inverts; "..., wrote an open letter" has an object instead.
+  const after = previous?.text === ',' && canInvert ? speakerAfter(tokens, verb) : null;
+  return after && !['a', 'an', 'the', 'his', 'her', 'their', 'its'].includes(tokens[after[0]].lower) ? after : null;
 }
 
 function governingSubject(tokens: readonly Token[], verb: number, outside: readonly boolean[]): PhraseRange | null {

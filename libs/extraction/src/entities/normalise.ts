@@ -8,7 +8,10 @@ import type { NameRun } from './recognise';
 export function normaliseMentions(text: string, runs: readonly NameRun[]): EntityMention[] {
   const people = fullNames(runs);
   return runs.map((run) => {
-    const person = run.type === 'person' || run.type === 'unknown' ? people.get(lastWord(run.name)) : undefined;
+    // A lone surname that a list knows as an organisation ("Bloomberg") is the person when the
+    // report names someone in full with it ("Michael Bloomberg").
+    const fullPerson = run.words.length === 1 && (people.get(lastWord(run.name))?.split(' ').length ?? 0) >= 2;
+    const person = run.type === 'person' || run.type === 'unknown' || fullPerson ? people.get(lastWord(run.name)) : undefined;
     const type: EntityType = person ? 'person' : run.type === 'unknown' ? 'other' : run.type;
     const name = person && person.split(' ').length >= run.name.split(' ').length ? person : run.name;
     return { name, type, text: text.slice(run.start, run.end), start: run.start, end: run.end };

@@ -1,4 +1,5 @@
 import type { Frame } from '../attribution/frame';
+import { selectClaims, type Candidate } from './claims';
 import { modalityOf } from '../modality/modality';
 import type { Token } from '../nlp/wink';
 import { ANAPHORIC_OPENER } from '../rules/discourse';
@@ -19,20 +20,33 @@ const MIN_QUOTE_WORDS = 3;
 const MIN_SENTENCE_WORDS = 3;
 
 /**
- * Turns analysed sentences into facts: one per quotation long enough to say something, and
- * one per sentence unless the sentence is only a speech tag around its quotations.
+ * Turns analysed sentences into candidate facts, one per sentence: a sentence that is only a
+ * speech tag around its quotation gives the quotation (what was said); any other sentence gives
+ * itself, its quotations included, so a quote and the sentence carrying it are one fact.
  */
 export function buildFacts(inputs: FactInputs): ExtractedFact[] {
+  return selectClaims(candidateFacts(inputs));
+}
+
+function candidateFacts(inputs: FactInputs): Candidate[] {
   const times = sentenceTimes(inputs);
-  return inputs.sentences.flatMap((sentence, index) => {
+  return inputs.sentences.flatMap((sentence, index): Candidate[] => {
     const frame = inputs.frames[index];
     const quotations = sentence.quotations.filter(
       (quote) => quote.inner.start >= sentence.start && wordCount(inputs.text.slice(quote.inner.start, quote.inner.end)) >= MIN_QUOTE_WORDS,
     );
-    const facts = quotations.map((quote) => quoteFact(inputs, sentence, frame, quote.inner));
-    if (facts.length === 0 || !isOnlySpeechTag(sentence, frame)) facts.push(...sentenceFact(inputs, sentence, frame, times[index]));
-    return facts;
+    if (quotations.length > 0 && isOnlySpeechTag(sentence, frame)) {
+      const inner = { start: quotations[0].inner.start, end: Math.min(sentence.end, quotations[quotations.length - 1].inner.end) };
+      return [candidate(inputs, sentence, quoteFact(inputs, sentence, frame, inner), true)];
+    }
+    return sentenceFact(inputs, sentence, frame, times[index]).map((fact) => candidate(inputs, sentence, fact, frame.blockQuote === true));
   });
+}
+
+function candidate(inputs: FactInputs, sentence: Sentence, fact: ExtractedFact, quoted: boolean): Candidate {
+  const frame = inputs.frames[sentence.index];
+  const named = Boolean(frame.source && frame.sourceName);
+  return { fact, frame, ownTokens: outsideQuotations(sentence), quoted, named, position: sentence.index };
 }
 
 function wordCount(text: string): number {
@@ -92,14 +106,14 @@ function sentenceTimes({ text, sentences, published }: FactInputs): (OccurredInt
 function entitiesOf(inputs: FactInputs, span: Span, frame: Frame): EntityMention[] {
   const within = (outer: Span) => (mention: EntityMention) => mention.start >= outer.start && mention.end <= outer.end;
   const inSpan = inputs.mentions.filter(within(span));
-  const source = frame.source;
-  const fromSource = source ? inputs.mentions.filter((mention) => within(source)(mention) && !within(span)(mention)) : [];
-  return [...inSpan, ...fromSource];
+  const outside = [frame.source, frame.sourceName].filter((part): part is Span => Boolean(part));
+  const fromSource = inputs.mentions.filter((mention) => outside.some((part) => within(part)(mention)) && !within(span)(mention));
+  return [...inSpan, ...new Set(fromSource)];
 }
 
 function attributionOf(text: string, frame: Frame): Attribution {
   const textSpan = (span: Span | null) => (span ? { text: text.slice(span.start, span.end), start: span.start, end: span.end } : null);
-  return { source: textSpan(frame.source), cue: textSpan(frame.cue) };
+  return { source: textSpan(frame.source), cue: textSpan(frame.cue), sourceName: textSpan(frame.sourceName ?? null) };
 }
 
 function normaliseSpace(text: string): string {

@@ -23,8 +23,9 @@ describe('modality', () => {
     expect(modalityOf('The strike could spread to other ports next month.')).toBe('speculation');
   });
 
-  it('is speculation for a question', () => {
-    expect(modalityOf('Will the council approve the plan in time?')).toBe('speculation');
+  it('is not speculation for "would" in reported speech, but is for "could"', () => {
+    expect(modalityOf('The minister said the army would withdraw from the city on Friday.')).toBe('reportedly');
+    expect(modalityOf('The minister said the army could withdraw from the city on Friday.')).toBe('speculation');
   });
 
   it('ignores a modal inside a relative clause', () => {

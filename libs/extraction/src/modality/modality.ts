@@ -2,6 +2,7 @@ import type { Frame } from '../attribution/frame';
 import type { Token } from '../nlp/wink';
 import {
   ALLEGATION_WORDS,
+  BACKSHIFTED_MODALS,
   DENIAL_PHRASES,
   DENIAL_VERBS,
   RELATIVE_PRONOUNS,
@@ -38,10 +39,16 @@ function isDenial({ text, tokens, frame }: ModalityInput): boolean {
   return DENIAL_PHRASES.some((pattern) => pattern.test(text));
 }
 
-function isSpeculation({ text, tokens }: ModalityInput): boolean {
+// In reported speech "would" is the speaker's "will" shifted back a tense ("he said the army
+// would withdraw"), so it hedges nothing; "could", "may" and "might" still do.
+function isSpeculation({ text, tokens, frame }: ModalityInput): boolean {
   if (/\?\s*$/.test(text) || SPECULATIVE_WORDS.test(text)) return true;
+  const reported = frame.kind === 'speech' || frame.kind === 'leading';
   return tokens.some(
     (token, index) =>
-      token.pos === 'AUX' && SPECULATIVE_MODALS.has(token.lower) && !RELATIVE_PRONOUNS.has(tokens[index - 1]?.lower ?? ''),
+      token.pos === 'AUX' &&
+      SPECULATIVE_MODALS.has(token.lower) &&
+      !(reported && BACKSHIFTED_MODALS.has(token.lower)) &&
+      !RELATIVE_PRONOUNS.has(tokens[index - 1]?.lower ?? ''),
   );
 }

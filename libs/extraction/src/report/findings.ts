@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import { KNOWN_PLACES, NOT_NAMES } from '../rules/entities';
+import { WIRE_DATELINE } from '../rules/furniture';
 import { BYLINE, DATELINE, OUTLET_WORDS, PUBLISHED_LINE, SIGN_OFF } from '../rules/report';
 import type { Paragraph } from '../text/layout';
 import type { ExtractionOptions, ReportFinding, TextSpan } from '../types';
@@ -36,8 +37,22 @@ export function findReportFindings(paragraphs: readonly Paragraph[], options: Ex
     dateline: dateline?.finding ?? null,
     byline: byline?.person ?? signOff?.person ?? null,
     headline: findHeadline(paragraphs, firstBody),
-    bodyStart: dateline ? dateline.end : null,
+    bodyStart: dateline ? dateline.end : wireDatelineEnd(paragraphs),
   };
+}
+
+const WIRE_DATELINE_REACH = 3000;
+
+// Front matter a scraped page runs into the story (headline, byline, captions, highlights)
+// ends at the wire dateline, when one opens the story near the top.
+function wireDatelineEnd(paragraphs: readonly Paragraph[]): number | null {
+  const first = paragraphs.find((paragraph) => paragraph.kind === 'body');
+  for (const paragraph of paragraphs) {
+    if (!first || paragraph.start - first.start > WIRE_DATELINE_REACH) return null;
+    const match = WIRE_DATELINE.exec(paragraph.text);
+    if (match && match.index <= WIRE_DATELINE_REACH) return paragraph.start + match.index + match[0].length;
+  }
+  return null;
 }
 
 /** Midnight UTC of a date written out in full; null when day, month or year is missing. */

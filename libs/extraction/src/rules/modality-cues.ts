@@ -19,7 +19,10 @@ export const ALLEGATION_WORDS = /\b(allegedly|alleged|purportedly|purported|supp
 /** Modal auxiliaries that make a statement a guess; skipped inside relative clauses ("proposals that would"). */
 export const SPECULATIVE_MODALS: ReadonlySet<string> = new Set(['could', 'might', 'may', 'would']);
 
-export const SPECULATIVE_WORDS = /\b(possibly|perhaps|potentially|probably|likely to|will likely|would likely|could well|it is possible|it's possible|maybe|conceivably|speculat\w*)\b/i;
+/** Modals that reported speech uses for the speaker's plain future or habit ("said it would"). */
+export const BACKSHIFTED_MODALS: ReadonlySet<string> = new Set(['would']);
+
+export const SPECULATIVE_WORDS = /\b(possibly|perhaps|potentially|probably|likely to|will likely|would likely|could well|it is possible|it's possible|maybe|conceivably|speculat\w*|(?:has|have|had) the potential to)\b/i;
 
 export const REPORTED_WORDS = /\b(reportedly|according to|as reported by|reported by|is said to|are said to|was said to|were said to|is understood to|are understood to|is believed to|are believed to|sources (say|said|suggest)|it is reported|it was reported)\b/i;
 

@@ -19,6 +19,7 @@ export function layOut(text: string): Paragraph[] {
   const lines = splitLines(text);
   const kinds = lines.map((line) => firstGuess(line.text));
   markSignOff(lines, kinds);
+  markTrailingJunk(lines, kinds);
   return lines.map((line, index) => ({ ...line, kind: kinds[index] }));
 }
 
@@ -54,5 +55,14 @@ function markSignOff(lines: readonly { text: string }[], kinds: ParagraphKind[])
       kinds[index] = 'sign-off';
       return;
     }
+  }
+}
+
+// Promotions and link lists a page appends after the story are long lines with no closing stop.
+function markTrailingJunk(lines: readonly { text: string }[], kinds: ParagraphKind[]): void {
+  for (let index = lines.length - 1; index >= 0; index -= 1) {
+    if (kinds[index] === 'furniture' || kinds[index] === 'sign-off') continue;
+    if (kinds[index] !== 'body' || TERMINAL.test(lines[index].text)) return;
+    kinds[index] = 'furniture';
   }
 }

@@ -1,5 +1,5 @@
 import { tokenise, type Token } from '../nlp/wink';
-import { SPEECH_VERBS } from '../rules/attribution-cues';
+import { NAME_TITLE_ABBREVIATIONS, SPEECH_VERBS } from '../rules/attribution-cues';
 import type { Span } from '../types';
 import { findQuotations, type Quotation } from './quotes';
 
@@ -64,13 +64,20 @@ function mergeGroups(groups: Token[][], quotations: readonly Quotation[]): Token
   for (const group of groups) {
     const previous = merged[merged.length - 1];
     const fits = previous && group[group.length - 1].end - previous[0].start <= MERGED_MAX_CHARS;
-    if (previous && fits && (splitsQuotation(group[0].start, quotations) || isSpeechTag(previous, group))) {
+    if (previous && fits && (splitsQuotation(group[0].start, quotations) || isSpeechTag(previous, group) || endsWithTitle(previous))) {
       previous.push(...group);
     } else {
       merged.push([...group]);
     }
   }
   return merged;
+}
+
+// wink ends a sentence after some titles ("Rev. Al Sharpton"), cutting the name in two.
+function endsWithTitle(previous: readonly Token[]): boolean {
+  const last = previous[previous.length - 1];
+  const word = previous.length >= 2 && last.text === '.' ? previous[previous.length - 2].text + '.' : last.text;
+  return NAME_TITLE_ABBREVIATIONS.has(word.toLowerCase());
 }
 
 function splitsQuotation(boundary: number, quotations: readonly Quotation[]): boolean {

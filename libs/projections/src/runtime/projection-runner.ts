@@ -1,3 +1,4 @@
+import { isStorageUnavailable } from '@storyline/database/connection-faults';
 import type { EventStore, StoredEvent } from '@storyline/event-store';
 import type { DataSource } from 'typeorm';
 import { BatchReader } from './batch-reader';
@@ -30,6 +31,16 @@ export type ProjectionRunnerStatus = 'idle' | 'running' | 'stopped' | 'failed';
 
 type Outcome = 'committed' | 'moved' | 'failed';
 
+/** One batch the runner committed: for metrics. */
+export interface CommittedBatch {
+  readonly events: number;
+  /** From the transaction's start to its commit. */
+  readonly seconds: number;
+  readonly newestRecordedAt: Date;
+}
+
+export type CommitListener = (checkpoint: bigint, events: number, batch: CommittedBatch) => void;
+
 /**
  * Follows the global log from the projections' checkpoints and applies it in batches. Each
  * batch's read-model changes and checkpoints commit in one transaction, so a crash at any
@@ -46,7 +57,7 @@ export class ProjectionRunner {
   private failed: ProjectionFailedError | null = null;
   private readonly waiters = new PositionWaiters();
   private readonly errorListeners = new Set<(error: ProjectionFailedError) => void>();
-  private readonly commitListeners = new Set<(checkpoint: bigint, events: number) => void>();
+  private readonly commitListeners = new Set<CommitListener>();
   private readonly names: readonly string[];
   private readonly batchSize: number;
   private readonly logger: ProjectionLogger;
@@ -115,7 +126,7 @@ export class ProjectionRunner {
   }
 
   /** Called after each committed batch with the new checkpoint, for progress and metrics. */
-  onCommitted(listener: (checkpoint: bigint, events: number) => void): () => void {
+  onCommitted(listener: CommitListener): () => void {
     this.commitListeners.add(listener);
     return () => this.commitListeners.delete(listener);
   }
@@ -164,6 +175,8 @@ export class ProjectionRunner {
       return 'committed';
     } catch (error) {
       if (error instanceof CheckpointMoved) return this.moved(error);
+      // A lost database is no poison event: following starts again once it is back.
+      if (isStorageUnavailable(error)) throw error;
       return this.isolate(batch, error);
     }
   }
@@ -176,6 +189,7 @@ export class ProjectionRunner {
         await this.applyInTransaction([event]);
       } catch (single) {
         if (single instanceof CheckpointMoved) return this.moved(single);
+        if (isStorageUnavailable(single)) throw single;
         return this.fail(event, single);
       }
     }
@@ -184,6 +198,7 @@ export class ProjectionRunner {
   }
 
   private async applyInTransaction(batch: readonly StoredEvent[]): Promise<void> {
+    const started = performance.now();
     const last = batch[batch.length - 1].position;
     let applied = 0;
     await this.options.dataSource.transaction(async (manager) => {
@@ -198,7 +213,8 @@ export class ProjectionRunner {
     }
     const checkpoint = this.lowest();
     this.waiters.reached(checkpoint);
-    for (const listener of this.commitListeners) listener(checkpoint, applied);
+    const committed: CommittedBatch = { events: batch.length, seconds: (performance.now() - started) / 1000, newestRecordedAt: batch[batch.length - 1].recordedAt };
+    for (const listener of this.commitListeners) listener(checkpoint, applied, committed);
   }
 
   private moved(error: CheckpointMoved): Outcome {

@@ -34,7 +34,7 @@ export class AuthGuard implements CanActivate {
       throw new DomainError('AUTH.FORBIDDEN', `this needs a key with the ${needed} role; this key is a ${principal.role} key`, 'Authorization');
     }
     Object.assign(request, { actor: principal.actor, actorName: principal.name, role: principal.role });
-    if (!isRead) this.limitWrites(principal, response);
+    if (!isRead) await this.limitWrites(principal, response);
     return true;
   }
 
@@ -54,9 +54,15 @@ export class AuthGuard implements CanActivate {
     return principal;
   }
 
-  private limitWrites(principal: Principal, response: Response): void {
-    const wait = this.limiter.take(principal.actor);
-    if (wait === null) return;
+  /** Refuses a write when the key's budget (shared by every instance) is spent; only accepted writes spend it. */
+  private async limitWrites(principal: Principal, response: Response): Promise<void> {
+    const wait = await this.limiter.check(principal.actor);
+    if (wait === null) {
+      response.once('finish', () => {
+        if (response.statusCode < 400) this.limiter.spend(principal.actor).catch(() => undefined);
+      });
+      return;
+    }
     response.setHeader('Retry-After', String(wait));
     throw new DomainError('RATE.LIMITED', `too many writes with this key; try again in ${wait} s`);
   }

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import { isStorageUnavailable, STORAGE_RETRY_AFTER_SECONDS } from '@storyline/database';
 import { ConcurrencyError } from '@storyline/event-store';
 import { LogIndexLagError } from '@storyline/event-store/indexed';
 import { DomainError, type DomainErrorCode } from '@storyline/story-events';
@@ -26,6 +27,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   'SOURCE.NOT_FOUND': 404,
   'SOURCE.ALREADY_REGISTERED': 409,
   'SOURCE.ALIAS_TAKEN': 409,
+  'SUBSCRIPTION.NOT_FOUND': 404,
 };
 
 interface ErrorBody {
@@ -69,9 +71,19 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (isStorageUnavailable(error)) return this.unavailable(error, response);
     const [status, body] = this.describe(error);
     if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (!response.headersSent) response.status(status).json(body);
+  }
+
+  /** The database is down or restarting: a retryable 503, logged in one line, not a bug's 500. */
+  private unavailable(error: unknown, response: Response): void {
+    this.logger.warn(`storage unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    if (response.headersSent) return;
+    const message = 'the database is unreachable just now; try again shortly';
+    response.status(503).setHeader('Retry-After', String(STORAGE_RETRY_AFTER_SECONDS));
+    response.json({ error: { code: 'STORAGE.UNAVAILABLE', message } });
   }
 
   private describe(error: unknown): [number, ErrorBody] {

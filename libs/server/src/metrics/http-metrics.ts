@@ -1,11 +1,9 @@
-/** Upper bounds of the request-duration histogram, in seconds (Prometheus' usual spread, down to 5 ms). */
-export const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const;
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-interface RouteTimes {
-  readonly buckets: number[];
-  sum: number;
-  count: number;
-}
+/** Upper bounds of the request-duration histogram, in seconds (Prometheus' usual spread, down to 5 ms). */
+export const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** Upper bounds of how long server-sent-event streams stayed open, in seconds. */
+export const STREAM_BUCKETS = [1, 5, 15, 60, 300, 900, 3600, 14400];
 
 /** What one request was, for counting. `route` is the matched route pattern, never the raw URL. */
 export interface RequestSample {
@@ -16,49 +14,48 @@ export interface RequestSample {
 }
 
 /**
- * Request counts by method, route and status, and durations by method and route, in memory
- * since the process started. Routes are patterns (`/stories/:story/timeline`), so the label
- * sets stay few whatever the URLs.
+ * Request counts by method, route and status, durations by method and route, and the
+ * server-sent-event streams, since this app started. Routes are patterns
+ * (`/stories/:story/timeline`), so the label sets stay few whatever the URLs.
  */
 export class HttpMetrics {
-  private readonly counts = new Map<string, number>();
-  private readonly times = new Map<string, RouteTimes>();
+  readonly registry = new Registry();
+  private readonly requests = new Counter({
+    name: 'storyline_http_requests_total',
+    help: 'HTTP requests answered, by method, route and status.',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+  private readonly durations = new Histogram({
+    name: 'storyline_http_request_duration_seconds',
+    help: 'Time to answer an HTTP request, by method and route.',
+    labelNames: ['method', 'route'] as const,
+    buckets: DURATION_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly openStreams = new Gauge({
+    name: 'storyline_sse_connections',
+    help: 'Server-sent-event streams (replay/stream) open now.',
+    registers: [this.registry],
+  });
+  private readonly streamSeconds = new Histogram({
+    name: 'storyline_sse_connection_duration_seconds',
+    help: 'How long each closed server-sent-event stream stayed open.',
+    buckets: STREAM_BUCKETS,
+    registers: [this.registry],
+  });
 
   record({ method, route, status, seconds }: RequestSample): void {
-    const countKey = labels({ method, route, status: String(status) });
-    this.counts.set(countKey, (this.counts.get(countKey) ?? 0) + 1);
-    const timeKey = labels({ method, route });
-    let times = this.times.get(timeKey);
-    if (!times) this.times.set(timeKey, (times = { buckets: DURATION_BUCKETS.map(() => 0), sum: 0, count: 0 }));
-    DURATION_BUCKETS.forEach((bound, index) => {
-      if (seconds <= bound) times.buckets[index]++;
-    });
-    times.sum += seconds;
-    times.count++;
+    this.requests.inc({ method, route, status: String(status) });
+    this.durations.observe({ method, route }, seconds);
   }
 
-  /** The Prometheus text exposition of both families. */
-  render(): string[] {
-    const lines = [
-      '# HELP storyline_http_requests_total HTTP requests answered, by method, route and status.',
-      '# TYPE storyline_http_requests_total counter',
-      ...[...this.counts].map(([key, count]) => `storyline_http_requests_total{${key}} ${count}`),
-      '# HELP storyline_http_request_duration_seconds Time to answer an HTTP request, by method and route.',
-      '# TYPE storyline_http_request_duration_seconds histogram',
-    ];
-    for (const [key, times] of this.times) {
-      DURATION_BUCKETS.forEach((bound, index) => lines.push(`storyline_http_request_duration_seconds_bucket{${key},le="${bound}"} ${times.buckets[index]}`));
-      lines.push(`storyline_http_request_duration_seconds_bucket{${key},le="+Inf"} ${times.count}`);
-      lines.push(`storyline_http_request_duration_seconds_sum{${key}} ${times.sum}`);
-      lines.push(`storyline_http_request_duration_seconds_count{${key}} ${times.count}`);
-    }
-    return lines;
+  streamOpened(): void {
+    this.openStreams.inc();
   }
-}
 
-/** `name="value"` pairs, values escaped as the exposition format asks. */
-export function labels(values: Record<string, string>): string {
-  return Object.entries(values)
-    .map(([name, value]) => `${name}="${value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"')}"`)
-    .join(',');
+  streamClosed(seconds: number): void {
+    this.openStreams.dec();
+    this.streamSeconds.observe(seconds);
+  }
 }

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** One file the web page may load, and how to answer with it. */
 export interface WebAsset {
@@ -15,16 +15,16 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-const PUBLIC_DIR = join('libs', 'server', 'src', 'web', 'public');
 const OWN_FILE = /^[a-z][a-z0-9-]*\.(html|js|css|svg)$/;
 
 /**
- * The page's own files sit beside this module in the source tree; `nest build` compiles
- * only TypeScript, so from dist/ they are found in the source tree (as the example is).
+ * The page's own files sit beside this module: in the source tree, and in the build output,
+ * where `nest build` copies them (nest-cli.json `assets`). Nothing is read from the sources
+ * when running from dist/, so an image holding only dist/ serves the page.
  */
 export function findPublicDir(): string | null {
-  const candidates = [join(__dirname, 'public'), resolve(__dirname, '../../../../..', PUBLIC_DIR), resolve(PUBLIC_DIR)];
-  return candidates.find((candidate) => existsSync(join(candidate, 'index.html'))) ?? null;
+  const candidate = join(__dirname, 'public');
+  return existsSync(join(candidate, 'index.html')) ? candidate : null;
 }
 
 /**

@@ -31,7 +31,7 @@ export class WebController {
   private readonly assets = new WebAssets();
 
   constructor() {
-    if (!this.assets.publicDir) new Logger('web').warn('the web page files (libs/server/src/web/public) were not found; / answers 404');
+    if (!this.assets.publicDir) new Logger('web').warn('the web page files (web/public beside the server, copied by nest build) were not found; / answers 404');
   }
 
   @Get()

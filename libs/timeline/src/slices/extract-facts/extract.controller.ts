@@ -5,7 +5,7 @@ import type { ExtractionResult } from '@storyline/extraction';
 import type { Request } from 'express';
 import { DomainError, invalid } from '@storyline/story-events';
 import { read } from '@storyline/story-events';
-import { extractOrExplain } from '../../domain/raw-report';
+import { extractOrExplainAsync } from '../../domain/raw-report';
 import { LIMITS } from '../../domain/report';
 
 /** Reads raw text from text/plain, or `{text, publishedAt?, outlet?}` from JSON. */
@@ -30,10 +30,10 @@ export class ExtractController {
   @ApiConsumes('text/plain', 'application/json')
   @ApiBody({ description: 'the raw article text (text/plain, with ?publishedAt=&outlet=), or JSON {text, publishedAt?, outlet?}' })
   @ApiOkResponse({ description: '{facts: [{statement, evidence, modality, occurred?, entities, attribution}], outlet, publishedAt, dateline, byline, headline, entities, extractor}' })
-  extract(@Body() body: unknown, @Query() query: Record<string, unknown>, @Req() request: Request): ExtractionResult {
+  extract(@Body() body: unknown, @Query() query: Record<string, unknown>, @Req() request: Request): Promise<ExtractionResult> {
     const { text, hints, field } = readInput(body, query, request);
     if (text.length > LIMITS.textChars) throw invalid(field, `must be at most ${LIMITS.textChars} characters, got ${text.length}`);
-    return extractOrExplain(
+    return extractOrExplainAsync(
       text,
       {
         outlet: read.optionalText(hints.outlet, 'outlet', { max: LIMITS.nameChars }),

@@ -4,7 +4,7 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, Api
 import type { Request, Response } from 'express';
 import { DomainError, invalid } from '@storyline/story-events';
 import { read } from '@storyline/story-events';
-import { submissionFromText, type RawReportHints } from '../../domain/raw-report';
+import { submissionFromTextAsync, type RawReportHints } from '../../domain/raw-report';
 import { LIMITS, parseReport, type ReportSubmission } from '../../domain/report';
 import { ReportAnswer, ReportBody } from '../../http/api-models';
 import { commandContext, type Authenticated } from '../../http/request-context';
@@ -30,7 +30,7 @@ export class ReportsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<ReportAnswer> {
     const storyId = storyIdFromRef(story);
-    const { report, metadata } = this.submission(body, request);
+    const { report, metadata } = await this.submission(body, request);
     const answer = await this.commands.execute(new IngestReportCommand(storyId, report, commandContext(request), metadata));
     response.status(answer.created ? 201 : 200);
     if (answer.revision !== null) response.setHeader('ETag', `"${answer.revision}"`);
@@ -41,11 +41,11 @@ export class ReportsController {
    * JSON with `facts`: a structured report, taken as given. JSON without `facts`, or
    * text/plain: a report as published, whose facts the extractor finds.
    */
-  private submission(body: unknown, request: Request): { report: ReportSubmission; metadata: Record<string, unknown> } {
+  private async submission(body: unknown, request: Request): Promise<{ report: ReportSubmission; metadata: Record<string, unknown> }> {
     if (request.is('text/plain')) {
       if (typeof body !== 'string') throw invalid('body', 'must be the report text');
       const hints = parseRawHints(request.query as Record<string, unknown>);
-      const { report, extractor } = submissionFromText(body, hints, 'body');
+      const { report, extractor } = await submissionFromTextAsync(body, hints, 'body');
       return { report, metadata: { extractor } };
     }
     if (!request.is('application/json')) {
@@ -55,7 +55,7 @@ export class ReportsController {
       const { text, ...hints } = read.object(body, '');
       read.rejectUnknownKeys(hints, ['outlet', 'publishedAt', 'headline', 'url'], '');
       const checked = read.text(text, 'text', { max: LIMITS.textChars });
-      const { report, extractor } = submissionFromText(checked, parseRawHints(hints));
+      const { report, extractor } = await submissionFromTextAsync(checked, parseRawHints(hints));
       return { report, metadata: { extractor } };
     }
     return { report: parseReport(body, ['outlet', 'publishedAt']), metadata: {} };

@@ -1,0 +1,3 @@
+export * from './instruments';
+export * from './metered-event-store';
+export * from './observe';

@@ -1,0 +1,16 @@
+export * from './subscriptions.module';
+export * from './subscriptions-options';
+export * from './subscription-metrics';
+export * from './delivery-leadership';
+export * from './feed/feed-event';
+export * from './feed/event-feed';
+export * from './webhooks/signature';
+export * from './webhooks/webhook-store';
+export * from './webhooks/webhook-target';
+export * from './webhooks/delivery-policy';
+export * from './webhooks/webhook-deliverer';
+export * from './broker/follower-checkpoints';
+export * from './broker/jetstream-publisher';
+export { SUBSCRIPTION_MIGRATIONS } from './migrations';
+export * from './webhooks/subscription-view';
+export * from './feed/feed-input';
