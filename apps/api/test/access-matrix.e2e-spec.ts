@@ -18,6 +18,8 @@ const POLICY: Record<string, Role | 'public'> = {
   'POST /stories/{story}/reports': 'editor',
   'GET /stories/{story}/timeline': 'reader',
   'GET /stories/{story}/sources': 'reader',
+  'GET /stories/{story}/claims': 'reader',
+  'GET /stories/{story}/developments': 'reader',
   'POST /stories/{story}/links': 'editor',
   'GET /stories/{story}/link-proposals': 'reader',
   'POST /stories/{story}/link-proposals/{linkId}/accept': 'editor',

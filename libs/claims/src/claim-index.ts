@@ -62,7 +62,7 @@ export class ClaimIndex {
     const signature = signatureOf(fact.statement, (fact.entities ?? []).map((entity) => entity.name));
     const day = occurredDayOf(fact);
     this.factDays.set(fact.id, day);
-    const keys = indexKeys(signature);
+    const keys = claimKeysOf(signature);
     const match = this.bestMatch(signature, day, keys);
     const sequence = (this.sequence += 1);
     const join: ClaimJoin = match ?? { claimId: fact.id, founded: true, rule: 'founds-claim', score: 1 };
@@ -99,8 +99,7 @@ export class ClaimIndex {
   }
 
   private bestMatch(signature: Signature, day: string | null, keys: readonly string[]): ClaimJoin | null {
-    let best: ClaimJoin | null = null;
-    let bestSequence = Infinity;
+    const candidates: ClaimCandidate[] = [];
     const seen = new Set<string>();
     for (const key of keys) {
       const bucket = this.buckets.get(key);
@@ -110,27 +109,10 @@ export class ClaimIndex {
         if (seen.has(claimId)) continue;
         seen.add(claimId);
         const claim = this.claimsById.get(claimId)!;
-        const foundingDay = this.factDays.get(claim.id) ?? null;
-        if (day !== null && foundingDay !== null && day !== foundingDay) continue;
-        const verdict = this.compare(signature, claim.signature);
-        if (!verdict) continue;
-        if (!best || verdict.score > best.score || (verdict.score === best.score && claim.sequence < bestSequence)) {
-          best = { claimId, founded: false, ...verdict };
-          bestSequence = claim.sequence;
-        }
+        candidates.push({ id: claimId, sequence: claim.sequence, signature: claim.signature, day: this.factDays.get(claim.id) ?? null });
       }
     }
-    return best;
-  }
-
-  private compare(a: Signature, b: Signature): { rule: GroupingRule; score: number } | null {
-    const similarity = round(jaccard(a.words, b.words));
-    const short = Math.min(a.words.size, b.words.size) < SHORT_STATEMENT;
-    if (similarity >= (short ? SHORT_STATEMENT_SIMILARITY : this.options.sameWording)) return { rule: 'same-wording', score: similarity };
-    if (!short && similarity >= this.options.closeWording && sharedCount(a.entities, b.entities) >= this.options.sharedActors) {
-      return { rule: 'same-actors-close-wording', score: similarity };
-    }
-    return null;
+    return bestClaimFor(signature, day, candidates, this.options);
   }
 
   private bucket(key: string): string[] {
@@ -157,25 +139,77 @@ export class ClaimIndex {
   }
 
   private snapshot(state: ClaimState, contradictions: Map<string, Set<string>>): Claim {
-    const ordered = [...state.members].sort((a, b) => Date.parse(a.reportedAt) - Date.parse(b.reportedAt) || a.sequence - b.sequence);
-    const first = ordered[0];
-    const members: ClaimMember[] = ordered.map(({ sequence: _, ...member }, index) => ({
-      ...member,
-      role: index === 0 ? 'first' : member.outlet === first.outlet ? 'repeats' : 'corroborates',
-    }));
-    const { day, rule } = claimDay(members);
-    return {
-      id: state.id,
-      statement: state.statement,
-      first: { factId: first.factId, reportId: first.reportId, outlet: first.outlet, reportedAt: first.reportedAt },
-      members,
-      outlets: [...new Set(members.map((member) => member.outlet))].sort(),
-      reportCount: new Set(members.map((member) => member.reportId)).size,
-      occurredDay: day,
-      dayRule: rule,
-      contradictedBy: [...(contradictions.get(state.id) ?? [])].sort(),
-    };
+    return assembleClaim(state.id, state.statement, state.members, [...(contradictions.get(state.id) ?? [])]);
   }
+}
+
+/** A claim a new fact may join: its founding statement's signature and occurred day, and when it was founded. */
+export interface ClaimCandidate {
+  readonly id: string;
+  /** Founding order (a log position will do): ties in score go to the earlier claim. */
+  readonly sequence: number | bigint;
+  readonly signature: Signature;
+  readonly day: string | null;
+}
+
+/**
+ * The rule that decides whether a fact (its signature and occurred day) joins one of the
+ * candidate claims, and which: the best score, ties to the earliest founded; never a claim
+ * whose founding fact names a different occurred day. {@link ClaimIndex} and the claims read
+ * model both decide with it, so a stored grouping matches an in-memory one.
+ */
+export function bestClaimFor(signature: Signature, day: string | null, candidates: readonly ClaimCandidate[], options: GroupingOptions = DEFAULT_GROUPING): ClaimJoin | null {
+  let best: ClaimJoin | null = null;
+  let bestSequence: number | bigint = Infinity;
+  for (const claim of candidates) {
+    if (day !== null && claim.day !== null && day !== claim.day) continue;
+    const verdict = compareSignatures(signature, claim.signature, options);
+    if (!verdict) continue;
+    if (!best || verdict.score > best.score || (verdict.score === best.score && claim.sequence < bestSequence)) {
+      best = { claimId: claim.id, founded: false, ...verdict };
+      bestSequence = claim.sequence;
+    }
+  }
+  return best;
+}
+
+function compareSignatures(a: Signature, b: Signature, options: GroupingOptions): { rule: GroupingRule; score: number } | null {
+  const similarity = round(jaccard(a.words, b.words));
+  const short = Math.min(a.words.size, b.words.size) < SHORT_STATEMENT;
+  if (similarity >= (short ? SHORT_STATEMENT_SIMILARITY : options.sameWording)) return { rule: 'same-wording', score: similarity };
+  if (!short && similarity >= options.closeWording && sharedCount(a.entities, b.entities) >= options.sharedActors) {
+    return { rule: 'same-actors-close-wording', score: similarity };
+  }
+  return null;
+}
+
+/** A member as stored, with the order it was added in (log order), before roles are assigned. */
+export type StoredMember = Omit<ClaimMember, 'role'> & { readonly sequence: number | bigint };
+
+/**
+ * A claim from its members (at least one; any subset, e.g. those an as-of view may see):
+ * earliest report first, roles (`first`; `repeats` for the first outlet again; `corroborates`
+ * for another outlet), outlets, report count and occurred day.
+ */
+export function assembleClaim(id: string, statement: string, stored: readonly StoredMember[], contradictedBy: readonly string[]): Claim {
+  const ordered = [...stored].sort((a, b) => Date.parse(a.reportedAt) - Date.parse(b.reportedAt) || (a.sequence < b.sequence ? -1 : a.sequence > b.sequence ? 1 : 0));
+  const first = ordered[0];
+  const members: ClaimMember[] = ordered.map(({ sequence: _, ...member }, index) => ({
+    ...member,
+    role: index === 0 ? 'first' : member.outlet === first.outlet ? 'repeats' : 'corroborates',
+  }));
+  const { day, rule } = claimDay(members);
+  return {
+    id,
+    statement,
+    first: { factId: first.factId, reportId: first.reportId, outlet: first.outlet, reportedAt: first.reportedAt },
+    members,
+    outlets: [...new Set(members.map((member) => member.outlet))].sort(),
+    reportCount: new Set(members.map((member) => member.reportId)).size,
+    occurredDay: day,
+    dayRule: rule,
+    contradictedBy: [...contradictedBy].sort(),
+  };
 }
 
 /** Groups a batch of facts (in the order given) and applies the links; see {@link ClaimIndex}. */
@@ -186,7 +220,8 @@ export function groupClaims(facts: readonly ClaimFact[], links: readonly FactLin
   return index.claims();
 }
 
-function indexKeys(signature: Signature): string[] {
+/** The index keys a claim is found under (MinHash bands of its words, pairs of its actors). */
+export function claimKeysOf(signature: Signature): string[] {
   const keys = minHashKeys(signature.words);
   const actors = [...signature.entities].sort().slice(0, MAX_ACTORS_INDEXED);
   for (let i = 0; i < actors.length; i += 1) for (let j = i + 1; j < actors.length; j += 1) keys.push(`a:${actors[i]}|${actors[j]}`);

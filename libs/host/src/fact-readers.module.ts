@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { DiffReader, FactLocator, LineageReader } from '@storyline/projections';
+import { ClaimsReader, DiffReader, FactLocator, LineageReader } from '@storyline/projections';
 import { FACT_LOCATOR } from '@storyline/timeline';
 import { DataSource } from 'typeorm';
 
@@ -10,7 +10,8 @@ import { DataSource } from 'typeorm';
     { provide: FACT_LOCATOR, inject: [DataSource], useFactory: (dataSource: DataSource) => new FactLocator(dataSource) },
     { provide: LineageReader, inject: [DataSource], useFactory: (dataSource: DataSource) => new LineageReader(dataSource) },
     { provide: DiffReader, inject: [DataSource], useFactory: (dataSource: DataSource) => new DiffReader(dataSource) },
+    { provide: ClaimsReader, inject: [DataSource], useFactory: (dataSource: DataSource) => new ClaimsReader(dataSource) },
   ],
-  exports: [FACT_LOCATOR, LineageReader, DiffReader],
+  exports: [FACT_LOCATOR, LineageReader, DiffReader, ClaimsReader],
 })
 export class FactReadersModule {}

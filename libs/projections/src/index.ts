@@ -1,5 +1,6 @@
 import type { EventStore } from '@storyline/event-store';
 import { LinkProposer } from './link-proposals/link-proposer.reactor';
+import { ClaimsProjection } from './claims/claims.projection';
 import { FactHistoryProjection } from './facts/fact-history.projection';
 import type { Projection } from './runtime/projection';
 import { SourceLedgerProjection } from './source-ledger/source-ledger.projection';
@@ -55,8 +56,11 @@ export { CANDIDATES_PER_FACT, PROPOSAL_MIN_SCORE, PROPOSALS_PER_FACT } from './l
 
 /** Every projection the API serves, for one {@link ProjectionRunner}. */
 export function storylineProjections(): Projection[] {
-  return [new StoriesProjection(), new TimelineProjection(), new SourceLedgerProjection(), new FactHistoryProjection()];
+  return [new StoriesProjection(), new TimelineProjection(), new SourceLedgerProjection(), new FactHistoryProjection(), new ClaimsProjection()];
 }
+export { ClaimsProjection } from './claims/claims.projection';
+export { ClaimsReader, type ClaimView, type DevelopmentView, type StoryClaims, type StoryDevelopments } from './claims/claims.reader';
+export { GetClaimsQuery, GetKeyDevelopmentsQuery, type ClaimsView, type DevelopmentsView } from './claims/get-claims.query';
 export { pause } from './runtime/pause';
 export { ReadSideModule } from './read-side.module';
 export { parseAsOf, parseOrder } from './http/as-of';

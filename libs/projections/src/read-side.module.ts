@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ClaimsController } from './claims/claims.controller';
+import { GetClaimsHandler, GetKeyDevelopmentsHandler } from './claims/get-claims.query';
 import { DiffController } from './diff/diff.controller';
 import { GetStoryDiffHandler } from './diff/get-story-diff.query';
 import { GetFactLineageHandler } from './lineage/get-lineage.query';
@@ -18,11 +20,11 @@ import { TimelineController } from './timeline/timeline.controller';
 /**
  * Every read the API serves, one way: a controller parses the request and asks the QueryBus;
  * the query's handler, beside its reader, answers. The host provides EVENT_STORE and the
- * readers (StoriesReader, TimelineReader, SourceLedgerReader, LineageReader, DiffReader).
+ * readers (StoriesReader, TimelineReader, SourceLedgerReader, LineageReader, DiffReader, ClaimsReader).
  */
 @Module({
   imports: [CqrsModule],
-  controllers: [StoriesQueryController, TimelineController, LineageController, DiffController, LinkProposalsQueryController, ReplayController],
+  controllers: [StoriesQueryController, TimelineController, LineageController, DiffController, LinkProposalsQueryController, ReplayController, ClaimsController],
   providers: [
     ListStoriesHandler,
     GetStoryHandler,
@@ -33,6 +35,8 @@ import { TimelineController } from './timeline/timeline.controller';
     ListLinkProposalsHandler,
     ReplayStoryHandler,
     ReplayStreamer,
+    GetClaimsHandler,
+    GetKeyDevelopmentsHandler,
   ],
 })
 export class ReadSideModule {}

@@ -91,10 +91,17 @@ export async function signIn(page: Page, baseUrl: string, key = TEST_ADMIN_KEY, 
   await page.getByRole('heading', { name: 'Stories' }).waitFor();
 }
 
-/** Opens the founding story and waits until its timeline is drawn. */
-export async function openStory(page: Page): Promise<void> {
+/** Opens the founding story and waits until its timeline is drawn (on key developments, or on the axis named). */
+export async function openStory(page: Page, axis?: 'reported time' | 'occurred time' | 'recorded time'): Promise<void> {
   await page.getByRole('link', { name: /Witkoff's back-channel talks/ }).click();
   await page.locator('.chart .vis-item.vis-box').first().waitFor();
+  if (axis) await showAxis(page, axis);
+}
+
+/** Switches the chart to reports and facts on one clock's axis, and waits for a report to be drawn. */
+export async function showAxis(page: Page, axis: 'reported time' | 'occurred time' | 'recorded time'): Promise<void> {
+  await page.getByLabel(axis).check();
+  await page.locator('.chart .vis-item.report').first().waitFor();
 }
 
 /** Counts drawn items (vis-timeline also tags each box's dot and line with the item's classes). */

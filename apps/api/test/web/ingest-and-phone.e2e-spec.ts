@@ -5,6 +5,7 @@ jest.setTimeout(120_000);
 
 // Written for these tests (no outlet's text is copied into the project).
 const PASTED = 'Geneva, 28 November 2025. According to two European diplomats, Steve Witkoff met Ukrainian negotiators in Geneva on Thursday. The talks reportedly focused on security guarantees.';
+const UNNAMED = 'KYIV, Nov 30 — Ukrainian officials said on Sunday that no date had been set for further talks with Steve Witkoff.';
 const DROPPED = 'Brussels, 29 November 2025. NATO officials said they were not told about Witkoff\u2019s meetings in advance. A spokesperson declined to comment further.';
 
 async function addReport(page: Page, text: string, outlet: string, publishedAt: string): Promise<void> {
@@ -40,7 +41,7 @@ describeInBrowser('the web page at a phone’s width: ingest, and keys with too 
     await signIn(page, server.baseUrl, undefined, true);
     expect(await storedKey(page)).toEqual({ tab: null, device: expect.any(String) });
     expect(await fitsWidth(page)).toBe(true);
-    await openStory(page);
+    await openStory(page, 'reported time');
     expect(await laneNames(page)).toHaveLength(2);
     expect(await fitsWidth(page)).toBe(true);
     await browser.screenshot('phone-timeline.png');
@@ -69,11 +70,23 @@ describeInBrowser('the web page at a phone’s width: ingest, and keys with too 
     expect(await laneNames(page)).toContain('Second Wire');
   });
 
+  it('names the lane of a report with no outlet by what is known: its dateline', async () => {
+    const { page } = browser;
+    await addReport(page, UNNAMED, '', '2025-11-30T08:00:00Z');
+    await waitForCount(page, 'report', 5);
+    expect(await laneNames(page)).toContain('outlet not named — Kyiv dateline');
+    await page.getByLabel('key developments').check();
+    await page.locator('.chart .vis-item.development').first().waitFor();
+    expect(await laneNames(page)).toContain('outlet not named — Kyiv dateline');
+    await page.getByLabel('reported time').check();
+    await waitForCount(page, 'report', 5);
+  });
+
   it('says so when the same report is added again, and adds nothing', async () => {
     const { page } = browser;
     await addReport(page, PASTED, 'Test Wire', '2025-11-28');
     await page.getByText('This report was already in the story: nothing was added.').waitFor();
-    expect(await countItems(page, 'report')).toBe(4);
+    expect(await countItems(page, 'report')).toBe(5);
   });
 
   it('tells a reader key that adding a report needs an editor', async () => {
@@ -82,10 +95,10 @@ describeInBrowser('the web page at a phone’s width: ingest, and keys with too 
     await page.getByRole('button', { name: 'Forget key' }).click();
     expect(await storedKey(page)).toEqual({ tab: null, device: null });
     await signIn(page, server.baseUrl, body.secret);
-    await openStory(page);
+    await openStory(page, 'reported time');
     await addReport(page, 'Kyiv, 30 November 2025. Officials said the talks would continue next week.', '', '');
     await page.getByText(/This key is not allowed to do that: .*editor role/).waitFor();
-    expect(await countItems(page, 'report')).toBe(4);
+    expect(await countItems(page, 'report')).toBe(5);
   });
 
   it('asks for a key again when the stored one is revoked', async () => {
@@ -104,6 +117,6 @@ describeInBrowser('the web page at a phone’s width: ingest, and keys with too 
     expect(browser.foreignRequests).toEqual([]);
     expect(browser.problems).toEqual([]);
     const { body } = await server.api.http().get(`/stories/${STORY}/timeline`).expect(200);
-    expect(body.entries.filter((entry: { kind: string }) => entry.kind === 'report')).toHaveLength(4);
+    expect(body.entries.filter((entry: { kind: string }) => entry.kind === 'report')).toHaveLength(5);
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { TEST_ADMIN_KEY } from '../harness';
-import { countItems, describeInBrowser, laneNames, openBrowser, openStory, signIn, startWebServer, storedKey, STORY, waitForCount, type BrowserSession, type WebServer } from './browser';
+import { countItems, describeInBrowser, laneNames, openBrowser, openStory, showAxis, signIn, startWebServer, storedKey, STORY, waitForCount, type BrowserSession, type WebServer } from './browser';
 
 jest.setTimeout(120_000);
 
@@ -15,6 +15,22 @@ interface Entry {
   id: string;
   kind: string;
   statement?: string;
+}
+
+/** The labels the time axis shows: they change when the chart zooms or pans, and only then. */
+async function axisLabels(page: Page): Promise<string> {
+  return (await page.locator('.chart .vis-time-axis .vis-text').allTextContents()).join('|');
+}
+
+async function waitForAxisChange(page: Page, before: string): Promise<void> {
+  await page.waitForFunction(
+    ([css, old]) => [...(globalThis as unknown as InPage).document.querySelectorAll(css)].map((label) => label.textContent).join('|') !== old,
+    ['.chart .vis-time-axis .vis-text', before] as const,
+  );
+}
+
+interface InPage {
+  document: { querySelectorAll(selector: string): Iterable<{ textContent: string | null }> };
 }
 
 async function moveAsOfTo(page: Page, label: string): Promise<void> {
@@ -62,8 +78,62 @@ describeInBrowser('the web page: the founding example in chromium', () => {
     expect(browser.apiCalls.filter((call) => call.authorization === undefined).map((call) => new URL(call.url).pathname)).toEqual([]);
   });
 
+  it('opens on key developments: one entry per claim, ranked by outlets, every outlet\'s lane in view', async () => {
+    const { page } = browser;
+    const { body } = await server.api.http().get(`/stories/${STORY}/developments`).expect(200);
+    expect(await page.getByLabel('key developments').isChecked()).toBe(true);
+    expect(await laneNames(page)).toEqual([KYIV, NEWSHUB]);
+    expect(await page.locator('.chart .vis-item.development:not(.vis-dot):not(.vis-line)').count()).toBe(body.developments.length);
+    expect(await page.locator('.view-caption').textContent()).toMatch(new RegExp(`^Latest: ${body.developments.length} key developments from 2 reports, 8 facts`));
+    const [first] = await page.locator('.chart .vis-item.development .item-tag').allTextContents();
+    expect(first).toMatch(/^#\d+ · \d+ outlets?$/);
+    // Every lane is on screen, and the chart has no scrollbar of its own.
+    const lanes: { top: number; bottom: number }[] = await page.evaluate(
+      `[...document.querySelectorAll('.chart .vis-labelset .vis-label')].map((label) => { const box = label.getBoundingClientRect(); return { top: box.top, bottom: box.bottom }; })`,
+    );
+    const viewport = page.viewportSize()!;
+    for (const lane of lanes) expect(lane.bottom).toBeLessThanOrEqual(viewport.height);
+    expect(await page.evaluate(`(() => { const left = document.querySelector('.chart .vis-panel.vis-left'); return left.scrollHeight <= left.clientHeight + 1; })()`)).toBe(true);
+  });
+
+  it('scrolls the page with the mouse wheel, and zooms only with ctrl or the buttons', async () => {
+    const { page } = browser;
+    const box = (await page.locator('.chart .vis-panel.vis-center').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 40));
+    const before = await axisLabels(page);
+    await page.mouse.wheel(0, 300);
+    await page.waitForFunction(() => (globalThis as unknown as { scrollY: number }).scrollY > 0);
+    expect(await axisLabels(page)).toBe(before);
+    await page.evaluate('window.scrollTo(0, 0)');
+    // A wheel turn with ctrl held (what a trackpad pinch sends too) zooms; sent as the browser would.
+    await page.evaluate(`(() => {
+      const panel = document.querySelector('.chart .vis-panel.vis-center');
+      const box = panel.getBoundingClientRect();
+      const at = { clientX: box.left + box.width / 2, clientY: box.top + 20, bubbles: true, cancelable: true };
+      panel.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY: -300, deltaMode: 0, ctrlKey: true }));
+    })()`);
+    await waitForAxisChange(page, before);
+    await page.getByRole('button', { name: 'Fit' }).click();
+    const fitted = await axisLabels(page);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await waitForAxisChange(page, fitted);
+    await page.getByRole('button', { name: 'Fit' }).click();
+  });
+
+  it('opens a key development into its reports', async () => {
+    const { page } = browser;
+    await page.locator('.chart .vis-item.development:not(.vis-dot):not(.vis-line)', { has: page.locator('.item-tag', { hasText: /^#1 ·/ }) }).click();
+    const details = page.locator('.details');
+    await details.getByText(/^Key development #1$/).waitFor();
+    expect(await details.textContent()).toMatch(/First reported by/);
+    await details.getByRole('button', { name: new RegExp(`^${KYIV.replace(/[()]/g, '\\$&')}`) }).first().click();
+    await details.locator('.kicker', { hasText: 'Report' }).waitFor();
+    expect(await details.textContent()).toContain("Envoy's private talks");
+  });
+
   it('draws one lane per outlet with its report and facts on the reported-time axis', async () => {
     const { page } = browser;
+    await showAxis(page, 'reported time');
     expect(await laneNames(page)).toEqual([KYIV, NEWSHUB]);
     expect(await countItems(page, 'report')).toBe(2);
     expect(await countItems(page, 'fact')).toBe(8);
@@ -78,6 +148,20 @@ describeInBrowser('the web page: the founding example in chromium', () => {
     const { body } = await server.api.http().get(`/stories/${STORY}/timeline`).expect(200);
     await page.reload();
     await page.locator('.chart .vis-item.vis-box').first().waitFor();
+    // On key developments: the two claims, each marked, joined by a line.
+    expect(await page.locator('.chart .vis-item.development.contradicted:not(.vis-dot):not(.vis-line)').count()).toBe(2);
+    await page.locator('.link-layer .link-contradicts path').waitFor({ state: 'attached' });
+    await page.locator('.chart .vis-item.development.contradicted:not(.vis-dot):not(.vis-line)').first().click();
+    await page.locator('.details').getByRole('heading', { name: 'Contradicted by' }).waitFor();
+    await browser.screenshot('key-developments.png');
+    // The README's picture is taken only when asked, so a test run never changes a committed file.
+    if (process.env.STORYLINE_README_SCREENSHOT === '1') {
+      mkdirSync(resolve(README_SCREENSHOT, '..'), { recursive: true });
+      await page.mouse.move(1, 1);
+      await page.locator('.vis-tooltip').first().waitFor({ state: 'hidden' });
+      await page.screenshot({ path: README_SCREENSHOT, fullPage: true });
+    }
+    await showAxis(page, 'reported time');
     if (body.links === undefined) {
       console.log('the timeline API gives no links yet: checking that the page does without them');
       expect(await page.locator('.link-list').isHidden()).toBe(true);
@@ -116,14 +200,6 @@ describeInBrowser('the web page: the founding example in chromium', () => {
     await details.locator('.lineage-steps li').first().waitFor();
     expect(await details.locator('.lineage-steps').textContent()).toMatch(/reported/);
     await browser.screenshot('fact-details.png');
-    // The README's picture is taken only when asked, so a test run never changes a committed file.
-    if (process.env.STORYLINE_README_SCREENSHOT === '1') {
-      mkdirSync(resolve(README_SCREENSHOT, '..'), { recursive: true });
-      await page.evaluate('document.activeElement?.blur()');
-      await page.mouse.move(1, 1);
-      await page.locator('.vis-tooltip').first().waitFor({ state: 'hidden' });
-      await page.screenshot({ path: README_SCREENSHOT, fullPage: true });
-    }
   });
 
   it('can be used from the keyboard: the entries list opens a fact, with a visible focus ring', async () => {

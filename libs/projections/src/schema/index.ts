@@ -2,6 +2,8 @@ import type { MigrationClass } from '@storyline/database';
 import { CreateProjections1763800000000 } from './migrations/1763800000000-create-projections';
 import { AddFactHistory1764500000000 } from './migrations/1764500000000-add-fact-history';
 import { AddLinkCandidates1765200000000 } from './migrations/1765200000000-add-link-candidates';
+import { AddClaims1765000000000 } from './migrations/1765000000000-add-claims';
+import { ClaimContradictionRow, ClaimKeyRow, ClaimMemberRow, ClaimReportRow, ClaimRow } from './claim.entity';
 import { FactLinkRow, FactVerdictRow } from './fact-link.entity';
 import { FactReportRow } from './fact-report.entity';
 import { FactVersionRow } from './fact-version.entity';
@@ -12,6 +14,7 @@ import { StoryRow } from './story.entity';
 import { TimelineEntryRow } from './timeline-entry.entity';
 
 export * from './bigint-column';
+export * from './claim.entity';
 export * from './fact-link.entity';
 export * from './fact-report.entity';
 export * from './fact-version.entity';
@@ -20,7 +23,7 @@ export * from './source.entity';
 export * from './source-ledger.entity';
 export * from './story.entity';
 export * from './timeline-entry.entity';
-export { AddFactHistory1764500000000, AddLinkCandidates1765200000000, CreateProjections1763800000000 };
+export { AddClaims1765000000000, AddFactHistory1764500000000, AddLinkCandidates1765200000000, CreateProjections1763800000000 };
 
 /** Every read-model entity, for a TypeORM DataSource (never with `synchronize`). */
 export const PROJECTION_ENTITIES: Function[] = [
@@ -34,7 +37,12 @@ export const PROJECTION_ENTITIES: Function[] = [
   FactLinkRow,
   FactVerdictRow,
   ProjectionCheckpointRow,
+  ClaimRow,
+  ClaimKeyRow,
+  ClaimMemberRow,
+  ClaimReportRow,
+  ClaimContradictionRow,
 ];
 
 /** The read models' schema, in order, for `runMigrations`. */
-export const PROJECTION_MIGRATIONS: MigrationClass[] = [CreateProjections1763800000000, AddFactHistory1764500000000, AddLinkCandidates1765200000000];
+export const PROJECTION_MIGRATIONS: MigrationClass[] = [CreateProjections1763800000000, AddFactHistory1764500000000, AddClaims1765000000000, AddLinkCandidates1765200000000];

@@ -1,6 +1,7 @@
 import { api } from './api.js';
 import { fill, formatInstant, h } from './dom.js';
 import { lineageList } from './lineage.js';
+import { outletLabel } from './outlet-label.js';
 import { MODALITY_WORDS } from './timeline-chart.js';
 
 export function describeOccurred(occurred) {
@@ -37,7 +38,7 @@ function showMark(panel) {
 }
 
 function reportHeading(report) {
-  return h('p', { class: 'report-meta' }, h('strong', {}, report.headline ?? 'Report without a headline'), ` · ${report.outlet ?? 'outlet not named'} · published ${formatInstant(report.publishedAt)}`);
+  return h('p', { class: 'report-meta' }, h('strong', {}, report.headline ?? 'Report without a headline'), ` · ${outletLabel(report.outlet, report.dateline)} · published ${formatInstant(report.publishedAt)}`);
 }
 
 /** Details of what was chosen on the timeline: a fact with its evidence and lineage, or a report. */
@@ -112,6 +113,33 @@ export class DetailPanel {
     );
   }
 
+  /** A key development: the claim, the day it is placed on and why, who carries it, and its reports to open. */
+  showDevelopment(entry, { entriesById }) {
+    this.shown = entry.id;
+    const day = entry.dayRule === 'occurred-day' ? `${formatInstant(entry.day)} (the day its reports give)` : `undated; first reported ${formatInstant(entry.day)}`;
+    const contradicted = entry.contradictedBy.map((claimId) => entriesById.get(`claim:${claimId}`)).filter(Boolean);
+    const report = (shown) => {
+      const known = entriesById.get(shown.reportId);
+      const text = `${shown.outlet} · ${formatInstant(shown.reportedAt)}${known?.headline ? ` — ${known.headline}` : ''}`;
+      return h('li', {}, known ? h('button', { type: 'button', class: 'link-button', onclick: () => this.onChoose(shown.reportId) }, text) : text);
+    };
+    fill(
+      this.element,
+      h('p', { class: 'kicker' }, `Key development #${entry.rank}`),
+      h('h2', { id: 'detail-title' }, entry.statement),
+      facts([
+        ['Day', day],
+        ['First reported by', `${entry.firstReport.outlet}, ${formatInstant(entry.firstReport.reportedAt)}`],
+        ['Carried by', `${entry.outletCount} ${entry.outletCount === 1 ? 'outlet' : 'outlets'}: ${entry.outlets.join(', ')}`],
+      ]),
+      contradicted.length > 0
+        ? [h('h3', {}, 'Contradicted by'), h('ul', { class: 'links' }, contradicted.map((other) => h('li', { class: 'link-contradicts' }, h('button', { type: 'button', class: 'link-button', onclick: () => this.onChoose(other.id) }, `“${other.statement}” (${other.firstReport.outlet})`))))]
+        : null,
+      h('h3', {}, `Its reports (${entry.reports.length})`),
+      h('ul', { class: 'fact-list' }, entry.reports.map(report)),
+    );
+  }
+
   showReport(entry, { archive, entries }) {
     this.shown = entry.id;
     const report = archive.report(entry.reportId) ?? { text: '', headline: entry.headline, outlet: entry.source, publishedAt: entry.reportedAt };
@@ -122,7 +150,7 @@ export class DetailPanel {
       h('p', { class: 'kicker' }, 'Report'),
       h('h2', { id: 'detail-title' }, report.headline ?? `Report by ${report.outlet ?? entry.source}`),
       facts([
-        ['Outlet', report.outlet ?? entry.source],
+        ['Outlet', report.outlet ?? entry.lane ?? entry.source],
         ['By', report.byline],
         ['Dateline', report.dateline],
         ['Published', formatInstant(report.publishedAt ?? entry.reportedAt)],

@@ -2,6 +2,10 @@ import { formatInstant, h } from './dom.js';
 import { MODALITY_WORDS } from './timeline-chart.js';
 
 function describe(entry) {
+  if (entry.kind === 'development') {
+    const outlets = `${entry.outletCount} ${entry.outletCount === 1 ? 'outlet' : 'outlets'}`;
+    return [h('span', { class: 'item-tag' }, `#${entry.rank} · ${outlets}`), ` ${formatInstant(entry.day)} — ${entry.statement}`];
+  }
   if (entry.kind === 'report') return [h('span', { class: 'item-tag' }, 'Report'), ` ${formatInstant(entry.reportedAt)} — ${entry.headline ?? 'untitled'}`];
   const said = entry.attributedTo ? `attributed to ${entry.attributedTo}` : 'own voice';
   return [h('span', { class: 'item-tag' }, MODALITY_WORDS[entry.modality] ?? entry.modality), ` ${entry.statement} `, h('span', { class: 'hint' }, `(${said})`)];
@@ -21,7 +25,7 @@ export class EntryList {
 
   render(entries) {
     const bySource = new Map();
-    for (const entry of entries) bySource.set(entry.source, [...(bySource.get(entry.source) ?? []), entry]);
+    for (const entry of entries) bySource.set(entry.lane ?? entry.source, [...(bySource.get(entry.lane ?? entry.source) ?? []), entry]);
     this.summary.textContent = `Entries as a list: ${entries.length} in ${bySource.size} ${bySource.size === 1 ? 'lane' : 'lanes'}`;
     this.body.replaceChildren(
       ...[...bySource].map(([source, own]) =>

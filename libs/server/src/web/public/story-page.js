@@ -7,9 +7,11 @@ import { IngestForm } from './ingest-form.js';
 import { LinkList } from './link-list.js';
 import { ReplayPlayer } from './replay-player.js';
 import { loadArchive } from './story-archive.js';
+import { outletLabel } from './outlet-label.js';
 import { TimelineChart } from './timeline-chart.js';
 
 const AXES = [
+  ['developments', 'key developments'],
   ['reported', 'reported time'],
   ['occurred', 'occurred time'],
   ['recorded', 'recorded time'],
@@ -20,7 +22,30 @@ function caption(answer, view) {
   const facts = answer.entries.length - reports;
   const when = view.atPosition ? `At log position ${view.atPosition}` : view.asOf ? `As of ${formatInstant(view.asOf)} on the ${view.clock} clock` : 'Latest';
   const empty = answer.entries.length === 0 && !view.asOf && !view.atPosition ? ' Nothing reported yet: add a report below.' : '';
-  return `${when}: ${reports} ${reports === 1 ? 'report' : 'reports'}, ${facts} ${facts === 1 ? 'fact' : 'facts'} (log position ${answer.position}).${empty}`;
+  const developments = answer.developments ? `${answer.developments.length} key ${answer.developments.length === 1 ? 'development' : 'developments'} from ` : '';
+  return `${when}: ${developments}${reports} ${reports === 1 ? 'report' : 'reports'}, ${facts} ${facts === 1 ? 'fact' : 'facts'} (log position ${answer.position}).${empty}`;
+}
+
+/** A key development as the chart and the list draw it: one claim on its day, in its first outlet's lane. */
+function developmentEntry(development) {
+  return {
+    ...development,
+    id: `claim:${development.claimId}`,
+    kind: 'development',
+    lane: development.firstReport.outlet,
+    source: development.firstReport.outlet,
+    reportedAt: development.firstReport.reportedAt,
+  };
+}
+
+/** Lines between the developments of claims that contradict each other (each pair once). */
+function developmentLinks(developments) {
+  const shown = new Set(developments.map((development) => development.claimId));
+  return developments.flatMap((development) =>
+    development.contradictedBy
+      .filter((other) => shown.has(other) && development.claimId < other)
+      .map((other) => ({ id: `${development.claimId}|${other}`, fromFactId: `claim:${development.claimId}`, toFactId: `claim:${other}`, kind: 'contradicts' })),
+  );
 }
 
 /**
@@ -46,14 +71,15 @@ class StoryPage {
   constructor(main, ref) {
     this.main = main;
     this.ref = ref;
-    this.view = { order: 'reported', asOf: null, clock: 'reported', atPosition: null };
+    this.view = { order: 'developments', asOf: null, clock: 'reported', atPosition: null };
     this.answer = null;
     this.loads = 0;
   }
 
   async open() {
-    const [latest, archive] = await Promise.all([this.fetch(this.view), loadArchive(this.ref)]);
-    this.archive = archive;
+    this.archive = await loadArchive(this.ref);
+    const latest = await this.fetch(this.view);
+    const archive = this.archive;
     this.build(latest.story);
     this.latest = latest;
     this.slider.setBounds(latest.entries);
@@ -92,12 +118,27 @@ class StoryPage {
 
   legend() {
     const key = (className, text) => h('li', {}, h('span', { class: `swatch ${className}`, 'aria-hidden': 'true' }), text);
-    return h('ul', { class: 'legend', 'aria-label': 'Legend' }, key('report', 'report'), key('fact', 'fact'), key('fuzzy', 'fuzzy occurred interval'), key('contradicted', 'contradicted fact'));
+    return h('ul', { class: 'legend', 'aria-label': 'Legend' }, key('development', 'key development (#rank · outlets carrying it)'), key('report', 'report'), key('fact', 'fact'), key('fuzzy', 'fuzzy occurred interval'), key('contradicted', 'contradicted fact'));
   }
 
-  fetch(view) {
-    const query = { order: view.order, atPosition: view.atPosition, asOf: view.atPosition ? null : view.asOf, clock: view.asOf && !view.atPosition ? view.clock : null };
-    return fetchWholeTimeline(this.ref, query);
+  /** The timeline (reports and facts: lanes, details, the slider's bounds), and in the key-developments view the developments too. */
+  async fetch(view) {
+    const asOf = { atPosition: view.atPosition, asOf: view.atPosition ? null : view.asOf, clock: view.asOf && !view.atPosition ? view.clock : null };
+    const story = `/stories/${encodeURIComponent(this.ref)}`;
+    const developments = view.order === 'developments';
+    const [timeline, key] = await Promise.all([
+      fetchWholeTimeline(this.ref, { order: developments ? 'reported' : view.order, ...asOf }),
+      developments ? api(`${story}/developments`, { query: { ...asOf, atPosition: view.atPosition } }) : null,
+    ]);
+    const answer = { ...timeline, entries: timeline.entries.map((entry) => ({ ...entry, lane: this.laneOf(entry) })) };
+    return key ? { ...answer, developments: key.body.developments.map(developmentEntry) } : answer;
+  }
+
+  /** A report with no named outlet gets a lane named by what is known of it (its dateline). */
+  laneOf(entry) {
+    if (entry.source !== 'unknown outlet') return entry.source;
+    const report = this.archive?.report(entry.reportId);
+    return outletLabel(report?.outlet ?? null, report?.dateline ?? null);
   }
 
   /** Loads the current view; an answer that arrives after a newer request is dropped. */
@@ -113,11 +154,13 @@ class StoryPage {
 
   show(answer, { fit }) {
     this.answer = answer;
-    this.byId = new Map(answer.entries.map((entry) => [entry.id, entry]));
+    this.byId = new Map([...answer.entries, ...(answer.developments ?? [])].map((entry) => [entry.id, entry]));
     const links = (answer.links ?? []).filter((link) => this.byId.has(link.fromFactId) && this.byId.has(link.toFactId));
-    this.chart.render(answer.entries, links, this.view.order, { fit });
+    const lanes = answer.entries.map((entry) => entry.lane);
+    if (answer.developments) this.chart.render(answer.developments, developmentLinks(answer.developments), this.view.order, { fit, lanes });
+    else this.chart.render(answer.entries, links, this.view.order, { fit, lanes });
     this.links.render(answer.links === undefined ? null : links, this.byId);
-    this.list.render(answer.entries);
+    this.list.render(answer.developments ?? answer.entries);
     this.status.textContent = caption(answer, this.view);
     if (this.details.shown && !this.byId.has(this.details.shown)) this.details.clear();
   }
@@ -127,7 +170,8 @@ class StoryPage {
     if (!entry) return;
     this.chart.select(id, { focus });
     const context = { archive: this.archive, links: this.answer.links ?? [], entriesById: this.byId, entries: this.answer.entries };
-    if (entry.kind === 'fact') this.details.showFact(entry, context);
+    if (entry.kind === 'development') this.details.showDevelopment(entry, context);
+    else if (entry.kind === 'fact') this.details.showFact(entry, context);
     else this.details.showReport(entry, context);
     if (focus) this.details.element.focus({ preventScroll: false });
   }
@@ -145,12 +189,15 @@ class StoryPage {
 
   async replayStep(event) {
     // Frame the whole story once, so each step's items appear where they will stay.
-    if (this.view.atPosition === null) this.chart.render(this.latest.entries, [], this.view.order, { fit: true });
+    if (this.view.atPosition === null) {
+      const frame = this.view.order === 'developments' ? (this.latest.developments ?? []) : this.latest.entries;
+      this.chart.render(frame, [], this.view.order, { fit: true, lanes: this.latest.entries.map((entry) => entry.lane) });
+    }
     Object.assign(this.view, { atPosition: event.position, asOf: null });
     this.slider.showReplay(event.position);
     await this.reload();
     const touched = event.data?.factId ?? event.data?.reportId ?? event.data?.fromFactId ?? null;
-    this.chart.select(touched);
+    if (this.view.order !== 'developments') this.chart.select(touched);
   }
 
   replayLeft() {

@@ -10,8 +10,11 @@ const OPTIONS = {
   multiselect: false,
   showCurrentTime: false,
   zoomMin: 60 * 60 * 1000,
-  verticalScroll: true,
-  maxHeight: 560,
+  // The wheel scrolls the page (every lane stays in view, the chart grows to hold them);
+  // zoom is ctrl + wheel, a pinch, or the buttons.
+  zoomKey: 'ctrlKey',
+  verticalScroll: false,
+  horizontalScroll: false,
   tooltip: { followMouse: false, overflowMethod: 'cap', delay: 300 },
 };
 
@@ -51,12 +54,13 @@ function tooltip(entry) {
 }
 
 function toItem(entry, order, linked) {
+  if (entry.kind === 'development') return developmentItem(entry);
   const place = placement(entry, order);
   const classes = [entry.kind, entry.modality ? `modality-${entry.modality}` : '', place.className, linked.get(entry.id) ?? '', entry.status === 'retracted' ? 'retracted' : '', entry.corrected ? 'corrected' : ''];
   // vis-timeline reads a present-but-undefined `end` as a range end, so it is left out.
   return {
     id: entry.id,
-    group: entry.source,
+    group: entry.lane ?? entry.source,
     start: place.start,
     ...(place.end ? { end: place.end } : {}),
     type: place.end ? 'range' : 'box',
@@ -66,12 +70,30 @@ function toItem(entry, order, linked) {
   };
 }
 
+/** One claim on its day, in the lane of the outlet that reported it first, with how many outlets carry it. */
+function developmentItem(entry) {
+  const undated = entry.dayRule === 'first-reported';
+  const outlets = `${entry.outletCount} ${entry.outletCount === 1 ? 'outlet' : 'outlets'}`;
+  const content = h('span', { class: 'item-label', 'data-entry': entry.id }, h('span', { class: 'item-tag' }, `#${entry.rank} · ${outlets}`), ' ', shorten(entry.statement, 64));
+  const when = undated ? `undated: first reported ${formatInstant(entry.day)}` : `occurred ${formatInstant(entry.day)}`;
+  return {
+    id: entry.id,
+    group: entry.lane,
+    start: entry.day,
+    type: 'box',
+    content,
+    title: h('div', { class: 'tip' }, h('strong', {}, entry.statement), h('br'), `${when} · carried by ${entry.outlets.join(', ')}`),
+    className: ['development', undated ? 'undated' : '', entry.contradictedBy.length > 0 ? 'contradicted' : ''].filter(Boolean).join(' '),
+  };
+}
+
 /** Lanes keep one order on every axis: by each source's first report. */
 function laneOrder(entries) {
   const first = new Map();
   for (const entry of entries) {
     const at = Date.parse(entry.reportedAt ?? entry.recordedAt);
-    if (!(first.get(entry.source) <= at)) first.set(entry.source, at);
+    const lane = entry.lane ?? entry.source;
+    if (!(first.get(lane) <= at)) first.set(lane, at);
   }
   return [...first].sort((a, b) => a[1] - b[1]).map(([source]) => source);
 }
@@ -91,19 +113,31 @@ export class TimelineChart {
     this.container = container;
     this.items = new vis.DataSet();
     this.groups = new vis.DataSet();
+    this.zoom = h(
+      'div',
+      { class: 'zoom-buttons', role: 'group', 'aria-label': 'Zoom the timeline' },
+      h('button', { type: 'button', class: 'button', onclick: () => this.timeline.zoomIn(0.5, { animation: false }) }, 'Zoom in'),
+      h('button', { type: 'button', class: 'button', onclick: () => this.timeline.zoomOut(0.5, { animation: false }) }, 'Zoom out'),
+      h('button', { type: 'button', class: 'button', onclick: () => this.timeline.fit({ animation: false }) }, 'Fit'),
+    );
+    container.before(this.zoom);
     this.timeline = new vis.Timeline(container, this.items, this.groups, { ...OPTIONS, moment: (date) => vis.moment(date).utc() });
     this.overlay = new LinkOverlay(container);
     this.timeline.on('select', ({ items }) => items.length > 0 && onSelect(items[0]));
     this.timeline.on('changed', () => this.overlay.draw());
   }
 
-  render(entries, links, order, { fit = false } = {}) {
+  /**
+   * Draws entries (reports and facts, or key developments) in their lanes; `lanes` adds lanes
+   * that have no entry in this view, so every outlet of the story keeps its lane.
+   */
+  render(entries, links, order, { fit = false, lanes = [] } = {}) {
     const linked = new Map();
     for (const link of links) {
       const mark = link.kind === 'contradicts' ? 'contradicted' : 'linked';
       for (const id of [link.fromFactId, link.toFactId]) if (linked.get(id) !== 'contradicted') linked.set(id, mark);
     }
-    const sources = laneOrder(entries);
+    const sources = [...new Set([...laneOrder(entries), ...lanes])];
     sync(this.groups, sources.map((source, index) => ({ id: source, order: index, content: h('span', { class: 'lane-label' }, source) })));
     sync(this.items, entries.map((entry) => toItem(entry, order, linked)));
     this.overlay.setLinks(links);
@@ -116,6 +150,7 @@ export class TimelineChart {
   }
 
   destroy() {
+    this.zoom.remove();
     this.timeline.destroy();
   }
 }
