@@ -31,6 +31,7 @@ describe('ProjectionRunner', () => {
     expect(await count(harness, 'timeline_entries')).toBe(5);
     const applied = await harness.dataSource.query('SELECT name, position, events_applied FROM projection_checkpoints ORDER BY name');
     expect(applied).toEqual([
+      { name: 'claims', position: String(position), events_applied: '5' },
       { name: 'fact-history', position: String(position), events_applied: '5' },
       { name: 'source-ledger', position: String(position), events_applied: '5' },
       { name: 'stories', position: String(position), events_applied: '1' },
