@@ -20,13 +20,11 @@ const base = {
   moduleNameMapper,
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
-// Suites that start PostgreSQL databases, API apps or child processes: their setup needs more than
-// jest's 5 s on a busy two-core machine. A bound on a hang, not a speed assertion.
-const slow = { ...base, testTimeout: 60_000 };
 
 module.exports = {
-  // Jest reads testTimeout from the global config only (a project's own is ignored: e2e tests
-  // still stopped at 5 s), so the bound on a hang is set here for every suite.
+  // Suites that start PostgreSQL databases, API apps or child processes need more than jest's 5 s
+  // on a busy two-core machine: a bound on a hang, not a speed assertion. Jest reads testTimeout
+  // from the global config only (a project's own is ignored), so it is set here for every suite.
   testTimeout: 60_000,
   // One PostgreSQL for the whole run (not one per project): started once, stopped once.
   globalSetup: '<rootDir>/test/global-setup.ts',
@@ -34,7 +32,7 @@ module.exports = {
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
-    { ...slow, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
-    { ...slow, displayName: 'e2e', testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'] },
+    { ...base, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'] },
   ],
 };
