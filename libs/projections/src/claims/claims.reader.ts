@@ -1,8 +1,8 @@
+import type { Position } from '@storyline/story-events';
 import { assembleClaim, keyDevelopments, type Claim, type GroupingRule, type StoredMember } from '@storyline/claims';
 import type { AsOf } from '@storyline/story-events';
 import type { DataSource, EntityManager } from 'typeorm';
 import { viewPosition } from '../runtime/as-of';
-import { positionToNumber } from '../schema/bigint-column';
 import { ClaimsProjection } from './claims.projection';
 
 export interface ClaimMemberView {
@@ -38,7 +38,7 @@ export interface ClaimView {
 }
 
 export interface StoryClaims {
-  readonly position: number;
+  readonly position: Position;
   readonly claims: readonly ClaimView[];
 }
 
@@ -59,7 +59,7 @@ export interface DevelopmentView {
 }
 
 export interface StoryDevelopments {
-  readonly position: number;
+  readonly position: Position;
   readonly developments: readonly DevelopmentView[];
   /** Claims set aside: dated long before the story began, or one outlet's template text. */
   readonly background: readonly string[];
@@ -96,7 +96,7 @@ export class ClaimsReader {
   claims(storyId: string, view: AsOf = {}): Promise<StoryClaims> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const position = await viewPosition(manager, PROJECTIONS, view);
-      return { position: positionToNumber(position), claims: (await claimsInView(manager, storyId, view, position)).map(toView) };
+      return { position: position, claims: (await claimsInView(manager, storyId, view, position)).map(toView) };
     });
   }
 
@@ -123,7 +123,7 @@ export class ClaimsReader {
           reportCount: claim.reports.length, firstReport: claim.firstReport, reports: claim.reports, contradictedBy: claim.contradictedBy,
         };
       });
-      return { position: positionToNumber(position), developments, background: ranked.background.map((entry) => entry.claimId), templates: [...ranked.templates] };
+      return { position: position, developments, background: ranked.background.map((entry) => entry.claimId), templates: [...ranked.templates] };
     });
   }
 }
