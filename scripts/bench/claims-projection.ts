@@ -31,7 +31,7 @@ function eventsOf(topicName: string, withText: boolean): StoredEvent[] {
   let position = 0n;
   const push = (type: string, data: unknown) => {
     position += 1n;
-    events.push({ eventId: randomUUID(), type, schemaVersion: 2, data, metadata: {}, streamId: `story-${storyId}`, streamRevision: position, position, recordedAt: new Date() });
+    events.push({ eventId: randomUUID(), type, schemaVersion: 2, data, metadata: { actor: 'bench', correlationId: storyId, causationId: null }, streamId: `story-${storyId}`, streamRevision: position, position, recordedAt: new Date() });
   };
   for (const { article, result } of extractArticles(topic.articles)) {
     const reportId = randomUUID();
