@@ -1,4 +1,4 @@
-import { positionToJson, revisionToJson } from '@storyline/story-events';
+import type { Position } from '@storyline/story-events';
 import type { ChainRow } from '../chain/chain-row';
 import type { ChainFilter } from '@storyline/event-store';
 
@@ -7,10 +7,10 @@ export type AuditLogFilter = ChainFilter;
 
 /** One event with all its metadata and its hash, as an auditor reads it. */
 export interface AuditLogEntry {
-  readonly position: number;
+  readonly position: Position;
   readonly eventId: string;
   readonly streamId: string;
-  readonly streamRevision: number;
+  readonly streamRevision: bigint;
   readonly type: string;
   readonly schemaVersion: number;
   /** As the hash covers it: UTC with microseconds. */
@@ -28,7 +28,7 @@ export interface AuditLogEntry {
 export interface AuditLogPage {
   readonly events: AuditLogEntry[];
   /** Pass as `after` for the next page; null when this page reached the end. */
-  readonly next: number | null;
+  readonly next: Position | null;
 }
 
 /** A page of entries from its rows: `next` is set when the page is full. */
@@ -41,10 +41,10 @@ function toEntry(row: ChainRow): AuditLogEntry {
   const metadata = (typeof row.metadata === 'object' && row.metadata !== null ? row.metadata : {}) as Record<string, unknown>;
   const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
   return {
-    position: positionToJson(BigInt(row.position)),
+    position: BigInt(row.position),
     eventId: row.eventId,
     streamId: row.streamId,
-    streamRevision: revisionToJson(BigInt(row.streamRevision)),
+    streamRevision: BigInt(row.streamRevision),
     type: row.type,
     schemaVersion: row.schemaVersion,
     recordedAt: row.recordedAt,
