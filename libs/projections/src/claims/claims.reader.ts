@@ -1,8 +1,8 @@
+import type { Position } from '@storyline/story-events';
 import { assembleClaim, keyDevelopments, type Claim, type GroupingRule, type Ranking, type ReportDay, type StoredMember } from '@storyline/claims';
 import type { AsOf } from '@storyline/story-events';
 import type { DataSource, EntityManager } from 'typeorm';
 import { viewPosition } from '../runtime/as-of';
-import { positionToNumber } from '../schema/bigint-column';
 import { ClaimsProjection } from './claims.projection';
 
 export interface ClaimMemberView {
@@ -38,7 +38,7 @@ export interface ClaimView {
 }
 
 export interface StoryClaims {
-  readonly position: number;
+  readonly position: Position;
   readonly claims: readonly ClaimView[];
 }
 
@@ -68,7 +68,7 @@ export interface DevelopmentDayView {
 }
 
 export interface StoryDevelopments {
-  readonly position: number;
+  readonly position: Position;
   /** Which ranking ordered the days (`later-mentions` 1: reports published a day or more later that name the day). */
   readonly ranking: Ranking;
   readonly days: readonly DevelopmentDayView[];
@@ -108,7 +108,7 @@ export class ClaimsReader {
   claims(storyId: string, view: AsOf = {}): Promise<StoryClaims> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const position = await viewPosition(manager, PROJECTIONS, view);
-      return { position: positionToNumber(position), claims: (await claimsInView(manager, storyId, view, position)).map(toView) };
+      return { position: position, claims: (await claimsInView(manager, storyId, view, position)).map(toView) };
     });
   }
 
@@ -136,7 +136,7 @@ export class ClaimsReader {
         };
       });
       const days = ranked.days.map((day, index): DevelopmentDayView => ({ day: day.day, rank: index + 1, score: day.score, laterMentions: day.laterMentions, claims: day.developments.length }));
-      return { position: positionToNumber(position), ranking: ranked.ranking, days, developments, background: ranked.background.map((entry) => entry.claimId), templates: [...ranked.templates] };
+      return { position, ranking: ranked.ranking, days, developments, background: ranked.background.map((entry) => entry.claimId), templates: [...ranked.templates] };
     });
   }
 }
