@@ -1,10 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '@storyline/api-contract';
+import { storyParams } from '../http/schema';
+import { LinkProposals, linkProposalsQuery, PROPOSAL_STATUSES } from './schema';
 import { read } from '@storyline/story-events';
 import { ListLinkProposalsQuery, type LinkProposalView } from './list-link-proposals.query';
 
-const STATUSES = ['proposed', 'accepted', 'rejected'] as const;
+const STATUSES = PROPOSAL_STATUSES;
 
 /** The analyst's queue of links the extractor proposed. (Answering one is a write: libs/timeline.) */
 @ApiTags('facts')
@@ -13,8 +16,14 @@ export class LinkProposalsQueryController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiQuery({ name: 'status', required: false, enum: STATUSES })
-  @ApiOkResponse({ description: '{proposals: [{linkId, fromFactId, toFactId, kind, reason, status}]}, the best first' })
+  @ApiContract({
+    operationId: 'listLinkProposals',
+    summary: "The analyst's queue of links the extractor proposed",
+    params: storyParams,
+    query: linkProposalsQuery,
+    ok: { schema: LinkProposals },
+    errors: { 404: 'no such story (STORY.NOT_FOUND)' },
+  })
   list(@Param('story') ref: string, @Query('status') status: string | undefined): Promise<{ proposals: LinkProposalView[] }> {
     const wanted = status === undefined ? undefined : read.oneOf(status, 'status', STATUSES);
     return this.queries.execute(new ListLinkProposalsQuery(ref, wanted));

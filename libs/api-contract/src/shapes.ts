@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { read } from '@storyline/story-events';
+
+/** Every error the API answers: `{error: {code, message, field?}}` (codes in docs/api.md). */
+export const ErrorModel = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: 'stable error code', example: 'VALIDATION.INVALID' }),
+      message: z.string().meta({ example: 'limit: must be an integer from 1 to 1000' }),
+      field: z.string().optional().meta({ description: 'the input field at fault, as a path', example: 'limit' }),
+    }),
+  })
+  .meta({ id: 'ErrorModel', description: 'The one error body of the API' });
+
+/** An ISO-8601 instant as the API writes it. */
+export const isoTime = z.string().meta({ format: 'date-time', example: '2025-11-27T00:00:00.000Z' });
+
+export const uuid = z.string().meta({ format: 'uuid', example: '2b0c6f5e-8d5a-4c1e-9a55-3f1f7d2f0b11' });
+
+/** A global log position: a JSON number, exact below 2^53. */
+export const positionNumber = z.number().int().meta({ description: 'global log position', example: 42 });
+
+/** A JSON object whose keys are not fixed by the API (event payloads, details). */
+export const jsonObject = z.record(z.string(), z.unknown());
+
+/** An instant in a query string, as the domain reads it: a date, or a date-time with its offset. */
+export const instantParam = z
+  .string()
+  .regex(read.ISO_INSTANT)
+  .refine((value) => {
+    try {
+      read.instant(value, 'instant');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'is not a real date')
+  .meta({ format: 'date-time', example: '2025-11-27T00:00:00Z' });
