@@ -4,7 +4,8 @@ import { read } from '@storyline/story-events';
 /** Every error the API answers: `{error: {code, message, field?}}` (codes in docs/api.md). */
 export const ErrorModel = z
   .object({
-    error: z.object({
+    // Loose: a few errors carry one more field (a running rebuild's rebuildId).
+    error: z.looseObject({
       code: z.string().meta({ description: 'stable error code', example: 'VALIDATION.INVALID' }),
       message: z.string().meta({ example: 'limit: must be an integer from 1 to 1000' }),
       field: z.string().optional().meta({ description: 'the input field at fault, as a path', example: 'limit' }),

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '@storyline/api-contract';
+import { ApiKeyList, CreatedApiKey as CreatedApiKeySchema, createKeyBody, keyParams, RevokedKey } from '../http/schema';
 import { API_KEYS, RequireRole, ROLES, type ApiKeys, type ApiKeySummary, type CreatedApiKey } from '@storyline/access';
 import { DomainError, invalid, isUuid } from '@storyline/story-events';
 import { read } from '@storyline/story-events';
@@ -14,7 +16,7 @@ export class KeysController {
 
   @Post()
   @HttpCode(201)
-  @ApiBody({ schema: { type: 'object', required: ['name', 'role'], properties: { name: { type: 'string' }, role: { type: 'string', enum: [...ROLES] } } } })
+  @ApiContract({ operationId: 'createKey', summary: 'Create an API key (its secret is shown once)', body: { schema: createKeyBody }, ok: { status: 201, schema: CreatedApiKeySchema } })
   create(@Body() body: unknown, @Req() request: AuthenticatedRequest): Promise<CreatedApiKey> {
     const input = read.object(body, '');
     read.rejectUnknownKeys(input, ['name', 'role'], '');
@@ -24,12 +26,14 @@ export class KeysController {
   }
 
   @Get()
+  @ApiContract({ operationId: 'listKeys', summary: 'The API keys (no secrets)', ok: { schema: ApiKeyList } })
   async list(): Promise<{ keys: ApiKeySummary[] }> {
     return { keys: await this.keys.list() };
   }
 
   @Post(':id/revoke')
   @HttpCode(200)
+  @ApiContract({ operationId: 'revokeKey', summary: 'Revoke an API key', params: keyParams, ok: { schema: RevokedKey }, errors: { 404: 'no such key (KEY.NOT_FOUND)' } })
   async revoke(@Param('id') id: string): Promise<{ id: string; revoked: true }> {
     if (!isUuid(id)) throw invalid('id', 'must be a key id');
     if (!(await this.keys.revoke(id))) throw new DomainError('KEY.NOT_FOUND', `no key has the id ${id}`, 'id');
