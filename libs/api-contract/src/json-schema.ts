@@ -10,11 +10,16 @@ function intoComponents(schema: JsonSchema): JsonSchema {
   return JSON.parse(JSON.stringify(rest).replaceAll('"#/definitions/', `"${COMPONENTS}`)) as JsonSchema;
 }
 
+/** A query integer is checked as digits, but documented (and typed for clients) as an integer. */
+function integersWithoutPattern(context: { jsonSchema: JsonSchema }): void {
+  if (context.jsonSchema.type === 'integer') delete context.jsonSchema.pattern;
+}
+
 /** A schema named with `.meta({id})` is referenced; any other is written out in place. */
 export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   const id = z.globalRegistry.get(schema)?.id;
   if (id) return { $ref: `${COMPONENTS}${id}` };
-  return intoComponents(z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as JsonSchema);
+  return intoComponents(z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any', override: integersWithoutPattern }) as JsonSchema);
 }
 
 /** Every named schema, for `components.schemas`. */

@@ -37,3 +37,14 @@ export const instantParam = z
     }
   }, 'is not a real date')
   .meta({ format: 'date-time', example: '2025-11-27T00:00:00Z' });
+
+/**
+ * A whole number in a query string, as the parsers read it: digits only (no sign, exponent or
+ * spaces), within bounds. Documented as an integer.
+ */
+export const integerParam = (min: number, max: number) =>
+  z
+    .string()
+    .regex(new RegExp(`^\\d{1,${String(max).length}}$`))
+    .refine((value) => Number(value) >= min && Number(value) <= max, `must be between ${min} and ${max}`)
+    .meta({ type: 'integer', minimum: min, maximum: max });

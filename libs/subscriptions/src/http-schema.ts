@@ -1,18 +1,25 @@
-import { isoTime, jsonObject, positionNumber, uuid, z } from '@storyline/api-contract';
+import { integerParam, isoTime, jsonObject, positionNumber, uuid, z } from '@storyline/api-contract';
+import { MAX_LIST, TYPE_NAME } from './feed/feed-input';
 
 /*
  * The feed's and the webhooks' parameters, bodies and answers. The hand-written readers
- * (feed-input.ts, subscription-input.ts) keep the messages; schema.spec.ts keeps them agreeing.
+ * (feed-input.ts, subscription-input.ts) keep the messages; http-schema.spec.ts keeps them agreeing.
  */
 
-const position = z.string().regex(/^\d{1,15}$/);
-const typeList = z.string().meta({ description: 'comma-separated event types', example: 'FactReported,FactsLinked' });
+/** A log position; empty means the start of the log. */
+const position = z.string().regex(/^(\d{1,15})?$/);
+const typeName = TYPE_NAME.source.slice(1, -1);
+/** Comma-separated event type names (spaces around a name allowed); empty means all. */
+const typeList = z
+  .string()
+  .regex(new RegExp(`^(|\\s*${typeName}\\s*(,\\s*${typeName}\\s*){0,${MAX_LIST - 1}})$`))
+  .meta({ description: 'comma-separated event types', example: 'FactReported,FactsLinked' });
 
 export const feedQuery = z.object({
   after: position.optional().meta({ description: 'events after this global position (default 0)', example: '0' }),
   types: typeList.optional(),
   story: z.string().optional().meta({ description: 'comma-separated story slugs or ids', example: 'witkoff-back-channel' }),
-  limit: z.coerce.number().int().min(1).max(1000).optional().meta({ description: '1 to 1000 events (default 100)', example: 100 }),
+  limit: integerParam(1, 1000).optional().meta({ description: '1 to 1000 events (default 100)', example: 100 }),
 });
 
 export const feedStreamQuery = feedQuery.omit({ limit: true }).extend({

@@ -1,9 +1,23 @@
-import { instantParam, isoTime, jsonObject, positionNumber, uuid, z } from '@storyline/api-contract';
-import { EVENT_TYPE, HASH } from './params';
+import { integerParam, isoTime, jsonObject, positionNumber, uuid, z } from '@storyline/api-contract';
+import { EVENT_TYPE, HASH, instantFilter, ISO_INSTANT, storyIdOf } from './params';
 
 /* The audit area's parameters and answers; params.ts keeps the messages, schema.spec.ts the agreement. */
 
 const position = z.string().regex(/^\d{1,15}$/);
+
+/** An instant as the audit log reads it (kept as text: microseconds), calendar-checked by params.ts. */
+const instant = z
+  .string()
+  .regex(ISO_INSTANT)
+  .refine((value) => {
+    try {
+      instantFilter({ value }, 'value');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'is not a real date')
+  .meta({ format: 'date-time', example: '2025-11-27T00:00:00Z' });
 
 export const verifyQuery = z.object({
   expectHead: z.string().regex(HASH).optional().meta({ description: 'a head hash kept elsewhere: the log must still contain it' }),
@@ -11,13 +25,13 @@ export const verifyQuery = z.object({
 });
 
 export const auditLogQuery = z.object({
-  story: z.string().optional().meta({ description: 'story id or slug', example: 'witkoff-back-channel' }),
-  actor: z.string().min(1).max(200).optional(),
+  story: z.string().refine((ref) => storyIdOf(ref) !== null, 'must be a story id or slug').optional().meta({ description: 'story id or slug', example: 'witkoff-back-channel' }),
+  actor: z.string().regex(/^[^\u0000]{1,200}$/).optional(),
   type: z.string().regex(EVENT_TYPE).optional().meta({ description: 'event type', example: 'FactReported' }),
-  from: instantParam.optional().meta({ description: 'recorded at or after (ISO-8601)' }),
-  to: instantParam.optional().meta({ description: 'recorded before (ISO-8601)' }),
+  from: instant.optional().meta({ description: 'recorded at or after (ISO-8601)' }),
+  to: instant.optional().meta({ description: 'recorded before (ISO-8601)' }),
   after: position.optional().meta({ description: 'events after this global position' }),
-  limit: z.coerce.number().int().min(1).max(1000).optional().meta({ description: '1 to 1000 (default 100)', example: 100 }),
+  limit: integerParam(1, 1000).optional().meta({ description: '1 to 1000 (default 100)', example: 100 }),
 });
 
 export const VerifyReport = z

@@ -1,14 +1,14 @@
-import { isoTime, jsonObject, positionNumber, uuid, z } from '@storyline/api-contract';
-import { positionParam, StorySummary } from '../http/schema';
+import { integerParam, isoTime, jsonObject, positionNumber, uuid, z } from '@storyline/api-contract';
+import { StorySummary } from '../http/schema';
 
 export const replayQuery = z.object({
-  after: positionParam.optional().meta({ description: 'replay events after this global position (default 0)', example: '0' }),
-  limit: z.coerce.number().int().min(1).max(1000).optional().meta({ description: '1 to 1000 events (default 100)', example: 100 }),
+  after: z.string().regex(/^(\d{1,15})?$/).optional().meta({ description: 'replay events after this global position (default 0)', example: '0' }),
+  limit: integerParam(1, 1000).optional().meta({ description: '1 to 1000 events (default 100)', example: 100 }),
   state: z.enum(['summary', 'full', 'none']).optional().meta({ description: "the story's state after each event: summary (default, counts), none, or full (only with limit=1)" }),
 });
 
 export const replayStreamQuery = z.object({
-  after: positionParam.optional().meta({ description: 'start after this position (or send Last-Event-ID)' }),
+  after: z.string().regex(/^(\d{1,15})?$/).optional().meta({ description: 'start after this position (or send Last-Event-ID)' }),
   state: z.enum(['summary', 'none']).optional(),
 });
 

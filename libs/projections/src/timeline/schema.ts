@@ -1,14 +1,10 @@
-import { positionNumber, uuid, z } from '@storyline/api-contract';
+import { integerParam, positionNumber, uuid, z } from '@storyline/api-contract';
 import { asOfQuery, LinkKind, StorySummary, TimelineEntry } from '../http/schema';
 import { DEFAULT_TIMELINE_PAGE, MAX_TIMELINE_PAGE } from './timeline-page';
 
 export const timelineQuery = asOfQuery.extend({
   order: z.enum(['reported', 'occurred', 'recorded']).optional().meta({ description: 'reported (default), occurred or recorded' }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_TIMELINE_PAGE)
+  limit: integerParam(1, MAX_TIMELINE_PAGE)
     .optional()
     .meta({ description: `entries per page, 1 to ${MAX_TIMELINE_PAGE} (default ${DEFAULT_TIMELINE_PAGE})`, example: 100 }),
   cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/).optional().meta({ description: "an earlier page's `next`: the following page of the same view, at the same position" }),
