@@ -5,5 +5,5 @@
 export { z } from 'zod';
 export { ApiContract, type ContractOptions, type ContractAnswer } from './api-contract';
 export { contractComponents, finishDocument } from './document';
-export { ErrorModel, instantParam, integerParam, isoTime, jsonObject, positionNumber, uuid } from './shapes';
+export { ErrorModel, instantParam, integerParam, oneOf, isoTime, jsonObject, positionNumber, uuid } from './shapes';
 export { parseWith } from './parse';

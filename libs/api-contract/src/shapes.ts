@@ -48,3 +48,7 @@ export const integerParam = (min: number, max: number) =>
     .regex(new RegExp(`^\\d{1,${String(max).length}}$`))
     .refine((value) => Number(value) >= min && Number(value) <= max, `must be between ${min} and ${max}`)
     .meta({ type: 'integer', minimum: min, maximum: max });
+
+/** One of a few words, refused with the words `read.oneOf` uses (`must be one of a, b, got "c"`). */
+export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: (issue) => `must be one of ${values.join(', ')}, got ${read.describe(issue.input)}` });

@@ -1,13 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiContract } from '@storyline/api-contract';
+import { ApiContract, parseWith } from '@storyline/api-contract';
 import { storyParams } from '../http/schema';
-import { LinkProposals, linkProposalsQuery, PROPOSAL_STATUSES } from './schema';
-import { read } from '@storyline/story-events';
+import { LinkProposals, linkProposalsQuery } from './schema';
 import { ListLinkProposalsQuery, type LinkProposalView } from './list-link-proposals.query';
 
-const STATUSES = PROPOSAL_STATUSES;
 
 /** The analyst's queue of links the extractor proposed. (Answering one is a write: libs/timeline.) */
 @ApiTags('facts')
@@ -24,8 +22,8 @@ export class LinkProposalsQueryController {
     ok: { schema: LinkProposals },
     errors: { 404: 'no such story (STORY.NOT_FOUND)' },
   })
-  list(@Param('story') ref: string, @Query('status') status: string | undefined): Promise<{ proposals: LinkProposalView[] }> {
-    const wanted = status === undefined ? undefined : read.oneOf(status, 'status', STATUSES);
+  list(@Param('story') ref: string, @Query('status') status: unknown): Promise<{ proposals: LinkProposalView[] }> {
+    const wanted = parseWith(linkProposalsQuery, { status }).status;
     return this.queries.execute(new ListLinkProposalsQuery(ref, wanted));
   }
 }

@@ -1,8 +1,8 @@
-import { uuid, z } from '@storyline/api-contract';
+import { oneOf, uuid, z } from '@storyline/api-contract';
 
 export const PROPOSAL_STATUSES = ['proposed', 'accepted', 'rejected'] as const;
 
-export const linkProposalsQuery = z.object({ status: z.enum(PROPOSAL_STATUSES).optional().meta({ description: 'only proposals of this status' }) });
+export const linkProposalsQuery = z.object({ status: oneOf(PROPOSAL_STATUSES).optional().meta({ description: 'only proposals of this status' }) });
 
 export const LinkProposal = z
   .object({ linkId: uuid, fromFactId: uuid, toFactId: uuid, kind: z.enum(['repeats', 'corroborates', 'contradicts']), reason: z.string(), status: z.enum(PROPOSAL_STATUSES) })

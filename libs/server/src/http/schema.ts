@@ -1,5 +1,6 @@
 import { isoTime, jsonObject, positionNumber, uuid, z } from '@storyline/api-contract';
 import { ROLES } from '@storyline/access';
+import { isUuid } from '@storyline/story-events';
 
 /*
  * The operations area's answers and bodies (health, metrics, keys, projections). The keys
@@ -9,7 +10,12 @@ import { ROLES } from '@storyline/access';
 const role = z.enum(ROLES as [string, ...string[]]);
 
 export const createKeyBody = z.strictObject({
-  name: z.string().trim().min(1).max(100).meta({ example: 'newsroom dashboard' }),
+  name: z
+    .string()
+    .max(100)
+    .regex(/^[^\u0000]*$/)
+    .refine((name) => name.trim().length > 0, 'must not be empty')
+    .meta({ example: 'newsroom dashboard' }),
   role: role.meta({ example: 'reader' }),
 });
 
@@ -21,7 +27,7 @@ export const CreatedApiKey = ApiKeySummary.extend({ secret: z.string().meta({ de
 
 export const ApiKeyList = z.object({ keys: z.array(ApiKeySummary) }).meta({ id: 'ApiKeyList' });
 
-export const keyParams = z.object({ id: uuid.meta({ description: "the key's id" }) });
+export const keyParams = z.object({ id: z.string().refine(isUuid, 'must be a key id').meta({ format: 'uuid', description: "the key's id" }) });
 
 export const RevokedKey = z.object({ id: uuid, revoked: z.literal(true) }).meta({ id: 'RevokedKey' });
 
