@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { jsonSchemaOf, type JsonSchema } from './json-schema';
 import { ErrorModel } from './shapes';
@@ -27,6 +27,8 @@ export interface ContractOptions {
   readonly description?: string;
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
+  /** Request headers the operation reads (Idempotency-Key, If-Match). */
+  readonly headers?: z.ZodObject;
   readonly body?: ContractBody | readonly ContractBody[];
   readonly bodyRequired?: boolean;
   /** The success answer (or answers). */
@@ -47,12 +49,13 @@ const KEY_ERRORS: Record<number, string> = {
   429: 'too many requests for this key (RATE.LIMITED)',
 };
 
-function parameters(shape: z.ZodObject, where: 'query' | 'path'): MethodDecorator[] {
+function parameters(shape: z.ZodObject, where: 'query' | 'path' | 'header'): MethodDecorator[] {
   const object = jsonSchemaOf(shape, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(object.properties ?? {}).map(([name, schema]) => {
     const { description, example, ...typed } = schema as { description?: string; example?: unknown } & JsonSchema;
     const required = where === 'path' || (object.required ?? []).includes(name);
     const options = { name, required, schema: typed, ...(description ? { description } : {}), ...(example !== undefined ? { example } : {}) };
+    if (where === 'header') return ApiHeader(options as never);
     return where === 'path' ? ApiParam(options as never) : ApiQuery(options as never);
   });
 }
@@ -87,6 +90,7 @@ export function ApiContract(options: ContractOptions): MethodDecorator {
     } as never),
     ...(options.params ? parameters(options.params, 'path') : []),
     ...(options.query ? parameters(options.query, 'query') : []),
+    ...(options.headers ? parameters(options.headers, 'header') : []),
     ...([] as ContractAnswer[]).concat(options.ok as ContractAnswer).map(answer),
     ...Object.entries(errors).map(([status, description]) =>
       ApiResponse({ status: Number(status), description, content: { 'application/json': { schema: errorModel } } } as never),

@@ -1,6 +1,6 @@
 import { instantParam, isoTime, jsonObject, positionNumber, uuid, z } from '@storyline/api-contract';
 import { LINK_KINDS, MODALITIES, PRECISIONS, SOURCE_KINDS, VERDICTS } from '@storyline/story-events';
-import { LIMITS } from '../domain/report';
+import { LIMITS } from '../command-handling/input';
 
 /*
  * The write side's request bodies and answers, for the OpenAPI document. Bodies are still
@@ -18,6 +18,14 @@ export const WRITE_HEADERS = {
   'Storyline-Read-Your-Writes': { description: 'applied, timeout or projector-failed', schema: { type: 'string' } },
 };
 
+export const writeHeaders = z.object({
+  'If-Match': z.string().optional().meta({ description: 'the stream revision (ETag) you last saw; 412 STORY.VERSION_STALE if it moved on', example: '"3"' }),
+});
+
+export const reportHeaders = writeHeaders.extend({
+  'Idempotency-Key': z.string().optional().meta({ description: 'a retry with the same key answers with the first result (422 if the body differs)' }),
+});
+
 export const storyParams = z.object({ story: z.string().meta({ description: "the story's slug or id", example: 'witkoff-back-channel' }) });
 export const factParams = z.object({ fact: uuid.meta({ description: "the fact's id" }) });
 export const sourceParams = z.object({ source: z.string().meta({ description: "the source's id or name", example: 'Politico' }) });
@@ -29,7 +37,7 @@ export const openStoryBody = z.strictObject({
 });
 
 export const StoryOpened = z
-  .object({ id: uuid, slug: z.string().meta({ example: 'witkoff-back-channel' }), position: positionNumber, readYourWrites: READ_YOUR_WRITES })
+  .object({ id: uuid, slug: z.string().meta({ example: 'witkoff-back-channel' }), readYourWrites: READ_YOUR_WRITES })
   .meta({ id: 'StoryOpened' });
 
 const occurredBody = z.object({ from: instantParam.nullable().optional(), to: instantParam.nullable().optional(), precision: enumOf(PRECISIONS) });
@@ -173,3 +181,6 @@ export const Extraction = z
     entities: z.array(jsonObject),
   })
   .meta({ id: 'Extraction', description: 'what the extractor finds in a text; nothing is stored' });
+
+/** What `POST /stories/{story}/reports` answers. */
+export type ReportAnswer = z.output<typeof ReportIngested>;
