@@ -1,12 +1,22 @@
 import { instantParam, isoTime, jsonObject, positionNumber, uuid, z } from '@storyline/api-contract';
-import { LINK_KINDS, MODALITIES, PRECISIONS, SOURCE_KINDS, VERDICTS } from '@storyline/story-events';
-import { LIMITS } from '../command-handling/input';
+import { LINK_KINDS, MODALITIES, PRECISIONS, SLUG, SOURCE_KINDS, VERDICTS } from '@storyline/story-events';
+import { LIMITS, REASON } from '../command-handling/input';
 
 /*
  * The write side's request bodies and answers, for the OpenAPI document. Bodies are still
  * checked by the domain's parsers (one set of rules and messages for API, CLI and loader);
  * schema.spec.ts checks schema and parser agree on good and bad inputs.
  */
+
+/** Text as `read.text` takes it: no NUL, not blank, at most `max` UTF-16 units (before trimming). */
+const text = (max: number, pattern?: RegExp) => {
+  const checked = z
+    .string()
+    .max(max)
+    .regex(/^[^\u0000]*$/)
+    .refine((value) => value.trim().length > 0, 'must not be empty');
+  return pattern ? checked.regex(pattern) : checked;
+};
 
 const enumOf = (values: readonly string[]) => z.enum(values as [string, ...string[]]);
 const READ_YOUR_WRITES = z
@@ -32,8 +42,8 @@ export const sourceParams = z.object({ source: z.string().meta({ description: "t
 export const proposalParams = storyParams.extend({ linkId: uuid.meta({ description: "the proposed link's id" }) });
 
 export const openStoryBody = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80).meta({ example: 'witkoff-back-channel' }),
-  title: z.string().min(1).max(200).meta({ example: 'Witkoff back-channel talks' }),
+  slug: text(80, SLUG).meta({ example: 'witkoff-back-channel' }),
+  title: text(200).meta({ example: 'Witkoff back-channel talks' }),
 });
 
 export const StoryOpened = z
@@ -104,7 +114,7 @@ export const registerSourceBody = z.strictObject({
   aliases: z.array(z.string().min(1).max(LIMITS.nameChars)).optional().meta({ example: ['POLITICO', 'Politico Europe'] }),
 });
 
-export const addAliasBody = z.strictObject({ alias: z.string().min(1).max(LIMITS.nameChars).meta({ example: 'Politico EU' }) });
+export const addAliasBody = z.strictObject({ alias: text(200).meta({ example: 'Politico EU' }) });
 
 export const Source = z
   .object({ id: uuid, name: z.string(), aliases: z.array(z.string()), position: positionNumber, readYourWrites: READ_YOUR_WRITES })
@@ -120,7 +130,7 @@ const factChanges = z
   })
   .meta({ description: 'at least one of statement, attributedTo, modality, occurred, evidence {start, end}' });
 
-const reason = z.string().min(1).meta({ example: 'the outlet corrected the date' });
+const reason = text(REASON.max).meta({ example: 'the outlet corrected the date' });
 
 export const amendmentBody = z.strictObject({ changes: factChanges, reason });
 export const correctionBody = z.strictObject({ changes: factChanges, reason, correctedAt: instantParam, reportId: uuid.optional() });
@@ -143,7 +153,7 @@ export const FactsLinked = z
   .object({ linkId: uuid, position: positionNumber, created: z.boolean(), readYourWrites: READ_YOUR_WRITES })
   .meta({ id: 'FactsLinked' });
 
-export const acceptProposalBody = z.strictObject({ reason: z.string().optional() });
+export const acceptProposalBody = z.strictObject({ reason: text(REASON.max).nullable().optional() });
 export const rejectProposalBody = z.strictObject({ reason });
 
 export const ProposalResolved = z
