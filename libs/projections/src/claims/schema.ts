@@ -46,6 +46,24 @@ export const Development = z
   })
   .meta({ id: 'Development' });
 
+const DevelopmentDay = z
+  .object({
+    day: z.string().meta({ example: '2025-11-27' }),
+    rank: z.number(),
+    score: z.number(),
+    laterMentions: z.number().int().meta({ description: 'reports published a day or more later that name the day' }),
+    claims: z.number().int(),
+  })
+  .meta({ id: 'DevelopmentDay' });
+
 export const Developments = z
-  .object({ story: StorySummary, position: positionNumber, developments: z.array(Development), background: z.array(z.string()), templates: z.array(z.string()) })
+  .object({
+    story: StorySummary,
+    position: positionNumber,
+    ranking: z.object({ name: z.enum(['later-mentions', 'claim-reports']), version: z.number().int() }).meta({ description: 'which ranking ordered the days' }),
+    days: z.array(DevelopmentDay),
+    developments: z.array(Development),
+    background: z.array(z.string()),
+    templates: z.array(z.string()),
+  })
   .meta({ id: 'Developments', description: 'the story read as its key developments' });
