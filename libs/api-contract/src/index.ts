@@ -7,3 +7,4 @@ export { ApiContract, type ContractOptions, type ContractAnswer } from './api-co
 export { contractComponents, finishDocument } from './document';
 export { ErrorModel, instantParam, integerParam, oneOf, isoTime, jsonObject, positionNumber, uuid } from './shapes';
 export { parseWith } from './parse';
+export type { Check, Fits } from './fits';

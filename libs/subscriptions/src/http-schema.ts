@@ -1,5 +1,7 @@
 import { integerParam, isoTime, jsonObject, positionNumber, uuid, z } from '@storyline/api-contract';
 import { MAX_LIST, TYPE_NAME } from './feed/feed-input';
+import type { Check, Fits } from '@storyline/api-contract';
+import type { SubscriptionView } from './webhooks/subscription-view';
 
 /*
  * The feed's and the webhooks' parameters, bodies and answers. The hand-written readers
@@ -78,3 +80,5 @@ export const Subscription = z
 export const SubscriptionList = z.object({ subscriptions: z.array(Subscription) }).meta({ id: 'SubscriptionList' });
 export const subscriptionParams = z.object({ id: uuid.meta({ description: 'the subscription id' }) });
 export const DeletedSubscription = z.object({ deleted: uuid }).meta({ id: 'DeletedSubscription' });
+
+export type SubscriptionFits = Check<Fits<SubscriptionView, typeof Subscription>>;

@@ -1,5 +1,7 @@
 import { integerParam, isoTime, jsonObject, positionNumber, uuid, z } from '@storyline/api-contract';
 import { EVENT_TYPE, HASH, instantFilter, ISO_INSTANT, storyIdOf } from './params';
+import type { Check, Fits } from '@storyline/api-contract';
+import type { VerifyReport as VerifyReportView } from '../chain/verify-chain';
 
 /* The audit area's parameters and answers; params.ts keeps the messages, schema.spec.ts the agreement. */
 
@@ -73,3 +75,5 @@ export const AuditLogPage = z
 export const exportParams = z.object({ story: z.string().meta({ description: "the story's slug or id", example: 'witkoff-back-channel' }) });
 
 export const StoryExport = z.string().meta({ description: 'NDJSON: a header line, one event a line with prevHash and hash, a trailer line' });
+
+export type VerifyReportFits = Check<Fits<VerifyReportView, typeof VerifyReport>>;

@@ -1,4 +1,5 @@
-import { positionNumber, uuid, z } from '@storyline/api-contract';
+import { positionNumber, uuid, z, type Check, type Fits } from '@storyline/api-contract';
+import type { ClaimsView, DevelopmentsView } from './get-claims.query';
 import { StorySummary } from '../http/schema';
 
 const ClaimReport = z.object({ reportId: uuid, outlet: z.string().meta({ example: 'Politico' }), reportedAt: z.string().nullable() }).meta({ id: 'ClaimReport' });
@@ -67,3 +68,6 @@ export const Developments = z
     templates: z.array(z.string()),
   })
   .meta({ id: 'Developments', description: 'the story read as its key developments' });
+
+export type ClaimsFits = Check<Fits<ClaimsView, typeof Claims>>;
+export type DevelopmentsFits = Check<Fits<DevelopmentsView, typeof Developments>>;

@@ -1,4 +1,5 @@
-import { instantParam, isoTime, positionNumber, uuid, z } from '@storyline/api-contract';
+import { instantParam, isoTime, positionNumber, uuid, z, type Check, type Fits } from '@storyline/api-contract';
+import type { StoryDiff as StoryDiffView } from './diff.reader';
 import { positionParam } from '../http/schema';
 
 export const diffQuery = z.object({
@@ -24,3 +25,5 @@ export const StoryDiff = z
     contradicted: z.array(z.object({ ...diffFact, at: isoTime, linkId: uuid, contradicts: z.object(diffFact), reason: z.string().optional() })),
   })
   .meta({ id: 'StoryDiff', description: 'what changed in a story between two instants on one clock' });
+
+export type StoryDiffFits = Check<Fits<StoryDiffView, typeof StoryDiff>>;

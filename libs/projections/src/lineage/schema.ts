@@ -1,4 +1,5 @@
-import { isoTime, jsonObject, positionNumber, uuid, z } from '@storyline/api-contract';
+import { isoTime, jsonObject, positionNumber, uuid, z, type Check, type Fits } from '@storyline/api-contract';
+import type { FactLineage as FactLineageView } from './lineage.reader';
 import { VERDICTS } from '@storyline/story-events';
 import { asOfQuery, LinkKind, TimelineEntry } from '../http/schema';
 
@@ -25,3 +26,5 @@ export const LineageStep = z
 export const FactLineage = z
   .object({ position: positionNumber, fact: TimelineEntry, steps: z.array(LineageStep) })
   .meta({ id: 'FactLineage', description: "one fact's history in order" });
+
+export type FactLineageFits = Check<Fits<FactLineageView, typeof FactLineage>>;

@@ -1,4 +1,5 @@
-import { oneOf, uuid, z } from '@storyline/api-contract';
+import { oneOf, uuid, z, type Check, type Fits } from '@storyline/api-contract';
+import type { LinkProposalView } from './list-link-proposals.query';
 
 export const PROPOSAL_STATUSES = ['proposed', 'accepted', 'rejected'] as const;
 
@@ -9,3 +10,5 @@ export const LinkProposal = z
   .meta({ id: 'LinkProposal' });
 
 export const LinkProposals = z.object({ proposals: z.array(LinkProposal).meta({ description: 'the best first' }) }).meta({ id: 'LinkProposals' });
+
+export type LinkProposalsFits = Check<Fits<{ proposals: LinkProposalView[] }, typeof LinkProposals>>;

@@ -1,4 +1,6 @@
-import { integerParam, positionNumber, uuid, z } from '@storyline/api-contract';
+import { integerParam, positionNumber, uuid, z, type Check, type Fits } from '@storyline/api-contract';
+import type { SourceLedgerView } from '../source-ledger/get-source-ledger.query';
+import type { TimelineView } from './get-timeline.query';
 import { asOfQuery, LinkKind, StorySummary, TimelineEntry } from '../http/schema';
 import { DEFAULT_TIMELINE_PAGE, MAX_TIMELINE_PAGE } from './timeline-page';
 
@@ -38,3 +40,6 @@ export const SourceLedger = z
     ),
   })
   .meta({ id: 'SourceLedger', description: 'who reported what, when' });
+
+export type TimelineFits = Check<Fits<TimelineView, typeof Timeline>>;
+export type SourceLedgerFits = Check<Fits<SourceLedgerView, typeof SourceLedger>>;

@@ -1,5 +1,8 @@
 import { isoTime, jsonObject, positionNumber, uuid, z } from '@storyline/api-contract';
-import { ROLES } from '@storyline/access';
+import { ROLES, type ApiKeySummary as ApiKeySummaryView, type CreatedApiKey as CreatedApiKeyView } from '@storyline/access';
+import type { ProjectionsOverviewAnswer } from '@storyline/host';
+import type { RebuildSnapshot as RebuildSnapshotView } from '@storyline/projections';
+import type { Check, Fits } from '@storyline/api-contract';
 import { isUuid } from '@storyline/story-events';
 
 /*
@@ -84,7 +87,7 @@ const RebuildSnapshot = z
 export const ProjectionsOverview = z
   .object({
     head: positionNumber,
-    projector: z.object({ mode: z.enum(['inline', 'external']), leader: z.boolean(), leaderPresent: z.boolean(), runner: jsonObject }),
+    projector: z.object({ mode: z.enum(['inline', 'external']), leader: z.boolean(), leaderPresent: z.boolean(), runner: z.enum(['idle', 'running', 'stopped', 'failed']) }),
     projections: z.array(
       z.object({
         name: z.string().meta({ example: 'timeline' }),
@@ -102,3 +105,8 @@ export const projectionParams = z.object({ name: z.string().meta({ description: 
 export const rebuildParams = z.object({ id: uuid.meta({ description: 'the rebuild id' }) });
 export const RebuildStarted = z.object({ rebuildId: uuid }).meta({ id: 'RebuildStarted' });
 export { RebuildSnapshot };
+
+export type KeysFit = Check<Fits<{ keys: ApiKeySummaryView[] }, typeof ApiKeyList>>;
+export type CreatedKeyFits = Check<Fits<CreatedApiKeyView, typeof CreatedApiKey>>;
+export type RebuildFits = Check<Fits<RebuildSnapshotView, typeof RebuildSnapshot>>;
+export type ProjectionsFit = Check<Fits<ProjectionsOverviewAnswer, typeof ProjectionsOverview>>;

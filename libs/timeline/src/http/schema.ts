@@ -1,4 +1,9 @@
-import { instantParam, isoTime, jsonObject, positionNumber, uuid, z } from '@storyline/api-contract';
+import { instantParam, isoTime, jsonObject, positionNumber, uuid, z, type Check, type Fits } from '@storyline/api-contract';
+import type { FactChangedAnswer } from '../command-handling/fact-change';
+import type { SourceAnswer } from '../command-handling/sources';
+import type { FactsLinkedAnswer } from '../commands/link-facts/command';
+import type { StoryOpenedAnswer } from '../commands/open-story/command';
+import type { ProposalResolvedAnswer } from '../commands/resolve-link-proposal/command';
 import { LINK_KINDS, MODALITIES, PRECISIONS, SLUG, SOURCE_KINDS, VERDICTS } from '@storyline/story-events';
 import { LIMITS, REASON } from '../command-handling/input';
 
@@ -194,3 +199,10 @@ export const Extraction = z
 
 /** What `POST /stories/{story}/reports` answers. */
 export type ReportAnswer = z.output<typeof ReportIngested>;
+
+/* What the controllers answer (a command's answer less `revision`, which the ETag carries) fits what the document says. */
+export type StoryOpenedFits = Check<Fits<Pick<StoryOpenedAnswer, 'id' | 'slug' | 'readYourWrites'>, typeof StoryOpened>>;
+export type SourceFits = Check<Fits<Omit<SourceAnswer, 'revision'>, typeof Source>>;
+export type FactChangedFits = Check<Fits<Omit<FactChangedAnswer, 'revision'>, typeof FactChanged>>;
+export type FactsLinkedFits = Check<Fits<Omit<FactsLinkedAnswer, 'revision'>, typeof FactsLinked>>;
+export type ProposalResolvedFits = Check<Fits<Omit<ProposalResolvedAnswer, 'revision'>, typeof ProposalResolved>>;
