@@ -32,6 +32,16 @@ function typed(schema: Record<string, unknown> | undefined): boolean {
   return !!schema && ['$ref', 'type', 'oneOf', 'anyOf', 'allOf'].some((key) => key in schema);
 }
 
+const ERROR_MODEL = '#/components/schemas/ErrorModel';
+
+/** ErrorModel, or a choice that includes it (readiness's 503 is its report, or ErrorModel). */
+function isErrorModel(schema: Record<string, unknown> | undefined): boolean {
+  if (!schema) return false;
+  if (schema.$ref === ERROR_MODEL) return true;
+  const choices = (schema.anyOf ?? schema.oneOf) as Record<string, unknown>[] | undefined;
+  return !!choices?.some((choice) => choice.$ref === ERROR_MODEL);
+}
+
 function typed2xx(operation: Operation): boolean {
   return Object.entries(operation.responses).some(
     ([status, response]) => /^2/.test(status) && (status === '204' || Object.values(response.content ?? {}).some((media) => typed(media.schema))),
@@ -91,7 +101,7 @@ describe('the OpenAPI contract', () => {
     const wrong = operations(document).flatMap(([route, operation]) =>
       Object.entries(operation.responses)
         .filter(([status]) => /^[45]/.test(status))
-        .filter(([, response]) => response.content?.['application/json']?.schema?.$ref !== '#/components/schemas/ErrorModel')
+        .filter(([, response]) => !isErrorModel(response.content?.['application/json']?.schema))
         .map(([status]) => `${route} ${status}`),
     );
     expect(wrong).toEqual([]);

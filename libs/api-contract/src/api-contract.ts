@@ -79,7 +79,10 @@ export function ApiContract(options: ContractOptions): MethodDecorator {
         ),
       }
     : undefined;
-  const errors = { ...USUAL_ERRORS, ...(options.open ? {} : KEY_ERRORS), ...options.errors };
+  const answers = ([] as ContractAnswer[]).concat(options.ok as ContractAnswer);
+  // An answer the operation documents itself (readiness's 503 report) is not overwritten by the usual error.
+  const own = new Set(answers.map(({ status = 200 }) => String(status)));
+  const errors = Object.fromEntries(Object.entries({ ...USUAL_ERRORS, ...(options.open ? {} : KEY_ERRORS), ...options.errors }).filter(([status]) => !own.has(status)));
   const errorModel = jsonSchemaOf(ErrorModel, 'output');
   return applyDecorators(
     ApiOperation({
@@ -91,7 +94,7 @@ export function ApiContract(options: ContractOptions): MethodDecorator {
     ...(options.params ? parameters(options.params, 'path') : []),
     ...(options.query ? parameters(options.query, 'query') : []),
     ...(options.headers ? parameters(options.headers, 'header') : []),
-    ...([] as ContractAnswer[]).concat(options.ok as ContractAnswer).map(answer),
+    ...answers.map(answer),
     ...Object.entries(errors).map(([status, description]) =>
       ApiResponse({ status: Number(status), description, content: { 'application/json': { schema: errorModel } } } as never),
     ),

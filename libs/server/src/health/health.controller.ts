@@ -2,7 +2,7 @@ import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/commo
 import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiContract } from '@storyline/api-contract';
-import { Health, Liveness, Readiness } from '../http/schema';
+import { Health, Liveness, NotReady, Readiness } from '../http/schema';
 import { PublicRoute } from '@storyline/access';
 import type { TailIntegrity } from '@storyline/audit';
 import { ProjectorHost, type ProjectorMode } from '@storyline/host';
@@ -63,7 +63,7 @@ export class HealthController {
     operationId: 'getReadiness',
     summary: 'Readiness: database reachable, read models moving, log tail intact',
     open: true,
-    ok: [{ schema: Readiness }, { status: 503, description: 'not ready: the same report, status "error" or "shutting_down"', schema: Readiness }],
+    ok: [{ schema: Readiness }, { status: 503, description: 'not ready: the same report, status "error" or "shutting_down"', schema: NotReady }],
   })
   async ready(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
     try {

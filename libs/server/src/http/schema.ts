@@ -1,4 +1,4 @@
-import { isoTime, jsonObject, positionNumber, uuid, z } from '@storyline/api-contract';
+import { ErrorModel, isoTime, jsonObject, positionNumber, uuid, z } from '@storyline/api-contract';
 import { ROLES, type ApiKeySummary as ApiKeySummaryView, type CreatedApiKey as CreatedApiKeyView } from '@storyline/access';
 import type { ProjectionsOverviewAnswer } from '@storyline/host';
 import type { RebuildSnapshot as RebuildSnapshotView } from '@storyline/projections';
@@ -65,6 +65,9 @@ export const Readiness = z
     details: z.record(z.string(), jsonObject),
   })
   .meta({ id: 'Readiness', description: 'Terminus report with database, projections and integrity' });
+
+/** Not ready: the Terminus report, or ErrorModel when the database cannot be asked at all. */
+export const NotReady = z.union([Readiness, ErrorModel]);
 
 export const MetricsText = z.string().meta({ description: 'Prometheus text exposition format 0.0.4', example: 'storyline_log_head_position 42' });
 
