@@ -78,7 +78,7 @@ export const Subscription = z
   .meta({ id: 'Subscription', description: 'a webhook subscription, without its secret' });
 
 export const SubscriptionList = z.object({ subscriptions: z.array(Subscription) }).meta({ id: 'SubscriptionList' });
-export const subscriptionParams = z.object({ id: uuid.meta({ description: 'the subscription id' }) });
+export { subscriptionParams } from './webhooks/subscription-id';
 export const DeletedSubscription = z.object({ deleted: uuid }).meta({ id: 'DeletedSubscription' });
 
 export type SubscriptionFits = Check<Fits<SubscriptionView, typeof Subscription>>;

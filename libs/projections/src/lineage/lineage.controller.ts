@@ -1,12 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiContract } from '@storyline/api-contract';
+import { ApiContract, parseWith } from '@storyline/api-contract';
 import { FactLineage as FactLineageSchema, lineageParams, lineageQuery } from './schema';
 import type { FactLineage } from './lineage.reader';
 import { GetFactLineageQuery } from './get-lineage.query';
-import { invalid } from '@storyline/story-events';
-import { isUuid } from '@storyline/story-events';
 import { parseAsOf } from '../http/as-of';
 
 /**
@@ -28,7 +26,7 @@ export class LineageController {
     errors: { 404: 'no such fact (FACT.NOT_FOUND)' },
   })
   async get(@Param('fact') fact: string, @Query() query: Record<string, unknown>): Promise<FactLineage> {
-    if (!isUuid(fact)) throw invalid('fact', `must be a fact id, got "${fact.slice(0, 60)}"`);
-    return this.queries.execute(new GetFactLineageQuery(fact.toLowerCase(), parseAsOf(query)));
+    const { fact: id } = parseWith(lineageParams, { fact });
+    return this.queries.execute(new GetFactLineageQuery(id.toLowerCase(), parseAsOf(query)));
   }
 }

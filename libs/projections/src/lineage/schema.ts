@@ -1,9 +1,14 @@
 import { isoTime, jsonObject, positionNumber, uuid, z, type Check, type Fits } from '@storyline/api-contract';
 import type { FactLineage as FactLineageView } from './lineage.reader';
-import { VERDICTS } from '@storyline/story-events';
+import { isUuid, VERDICTS } from '@storyline/story-events';
 import { asOfQuery, LinkKind, TimelineEntry } from '../http/schema';
 
-export const lineageParams = z.object({ fact: uuid.meta({ description: "the fact's id" }) });
+export const lineageParams = z.object({
+  fact: z
+    .string()
+    .refine(isUuid, { error: (issue) => `must be a fact id, got "${String(issue.input).slice(0, 60)}"` })
+    .meta({ format: 'uuid', description: "the fact's id" }),
+});
 export const lineageQuery = asOfQuery;
 
 export const LineageStep = z
