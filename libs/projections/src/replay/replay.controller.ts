@@ -2,12 +2,11 @@ import { Controller, Get, Headers, Logger, Param, Query, Req, Res } from '@nestj
 import { QueryBus } from '@nestjs/cqrs';
 import { StoriesReader } from '../stories/stories.reader';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiContract } from '@storyline/api-contract';
+import { ApiContract, parseWith } from '@storyline/api-contract';
 import { storyParams } from '../http/schema';
 import { ReplayEventStream, ReplayPage as ReplayPageSchema, replayQuery, replayStreamQuery } from './schema';
 import type { Request, Response } from 'express';
 import { invalid, type Position } from '@storyline/story-events';
-import { read } from '@storyline/story-events';
 import { seesMetadata, type Authenticated } from '@storyline/story-events';
 import { resolveStory } from '../stories/resolve-story';
 import type { ReplayStep, StateDetail } from './replay';
@@ -37,7 +36,7 @@ function forViewer(step: ReplayStep, request: Authenticated): ReplayStep {
 }
 
 function detail(value: string | undefined): StateDetail {
-  return value === undefined ? 'summary' : read.oneOf(value, 'state', ['summary', 'full', 'none'] as const);
+  return parseWith(replayQuery.pick({ state: true }), { state: value }).state ?? 'summary';
 }
 
 /**

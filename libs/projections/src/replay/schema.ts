@@ -1,10 +1,10 @@
-import { integerParam, isoTime, jsonObject, positionNumber, uuid, z } from '@storyline/api-contract';
+import { integerParam, isoTime, jsonObject, oneOf, positionNumber, uuid, z } from '@storyline/api-contract';
 import { StorySummary } from '../http/schema';
 
 export const replayQuery = z.object({
   after: z.string().regex(/^(\d{1,15})?$/).optional().meta({ description: 'replay events after this global position (default 0)', example: '0' }),
   limit: integerParam(1, 1000).optional().meta({ description: '1 to 1000 events (default 100)', example: 100 }),
-  state: z.enum(['summary', 'full', 'none']).optional().meta({ description: "the story's state after each event: summary (default, counts), none, or full (only with limit=1)" }),
+  state: oneOf(['summary', 'full', 'none']).optional().meta({ description: "the story's state after each event: summary (default, counts), none, or full (only with limit=1)" }),
 });
 
 export const replayStreamQuery = z.object({
