@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { finishDocument } from '@storyline/api-contract';
 import type { StorylineConfig } from '@storyline/database';
 import { prepareDatabase, type StorageOptions } from '@storyline/host';
 import { bigintsAsJson } from '@storyline/story-events';
@@ -66,7 +67,7 @@ export async function createStorylineApp(options: StorylineAppOptions): Promise<
   app.disable('x-powered-by');
   // The one place positions (bigint inside) become JSON numbers, guarded (story-events).
   app.set('json replacer', bigintsAsJson);
-  const document = SwaggerModule.createDocument(
+  const built = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Storyline API')
@@ -76,6 +77,8 @@ export async function createStorylineApp(options: StorylineAppOptions): Promise<
       .addSecurityRequirements('bearer')
       .build(),
   );
+  // The named zod schemas (answers, ErrorModel) join the document; clients resolve paths against the server.
+  const document = finishDocument(built, [{ url: '/', description: 'this server (npm start: http://127.0.0.1:3000)' }]);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   await app.init();
   return app;

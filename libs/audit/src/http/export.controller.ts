@@ -1,5 +1,7 @@
 import { Controller, Get, Inject, Logger, Param, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '@storyline/api-contract';
+import { exportParams, StoryExport } from './schema';
 import { RequireRole } from '@storyline/access';
 import { DomainError } from '@storyline/story-events';
 import type { Response } from 'express';
@@ -17,9 +19,13 @@ export class ExportController {
   /** NDJSON: a header line, one line per event with its hash and its predecessor's, a trailer line. */
   @Get()
   @RequireRole('auditor')
-  @ApiOperation({ summary: "Export a story's full history, verifiable offline (docs/audit.md)" })
-  @ApiProduces('application/x-ndjson')
-  @ApiOkResponse({ description: 'NDJSON: header, one event a line with prevHash and hash, trailer' })
+  @ApiContract({
+    operationId: 'exportStory',
+    summary: "Export a story's full history, verifiable offline (docs/audit.md)",
+    params: exportParams,
+    ok: { schema: StoryExport, contentType: 'application/x-ndjson' },
+    errors: { 404: 'no such story (STORY.NOT_FOUND)' },
+  })
   async export(@Param('story') ref: string, @Res() response: Response): Promise<void> {
     const id = storyIdOf(ref);
     if (id === null) throw new DomainError('STORY.NOT_FOUND', `no story has the id or slug "${ref.slice(0, 80)}"`, 'story');

@@ -4,9 +4,9 @@ import { invalid, isUuid, storyIdForSlug, storyStream } from '@storyline/story-e
 /** Query parameters as Express hands them over: a repeated one arrives as an array. */
 export type QueryParams = Record<string, unknown>;
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
-const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.:-]{0,99}$/;
-const HASH = /^[0-9a-fA-F]{64}$/;
+export const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
+export const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.:-]{0,99}$/;
+export const HASH = /^[0-9a-fA-F]{64}$/;
 
 /** Refuses parameters the route does not know: a misspelt filter must not silently show everything. */
 export function onlyKnown(query: QueryParams, known: readonly string[]): void {

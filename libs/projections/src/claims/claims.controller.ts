@@ -1,20 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '@storyline/api-contract';
+import { asOfQuery, storyParams } from '../http/schema';
+import { Claims, Developments } from './schema';
 import { parseAsOf } from '../http/as-of';
 import { GetClaimsQuery, GetKeyDevelopmentsQuery, type ClaimsView, type DevelopmentsView } from './get-claims.query';
-
-const AS_OF_PARAMS = [
-  { name: 'asOf', required: false, description: 'ISO-8601 instant: only facts known by then on `clock`' },
-  { name: 'clock', required: false, enum: ['reported', 'recorded'], description: 'which clock asOf filters on (default reported)' },
-  { name: 'atPosition', required: false, description: 'reproduce the view at this global log position (from an earlier answer)' },
-];
-
-function AsOfQueries(): MethodDecorator {
-  return (target, key, descriptor) => {
-    for (const param of AS_OF_PARAMS) ApiQuery(param)(target, key, descriptor);
-  };
-}
 
 /** What several reports state alike (claims), and the story read as its key developments. */
 @ApiTags('claims')
@@ -23,20 +14,19 @@ export class ClaimsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('claims')
-  @AsOfQueries()
-  @ApiOkResponse({
-    description:
-      '{story, position, claims: [{id, statement, occurred: {day, rule}, firstReport: {reportId, outlet, reportedAt}, outlets, reports, members: [{factId, reportId, outlet, reportedAt, role, rule, score, statement, extractor}], contradictedBy}]}',
-  })
+  @ApiContract({ operationId: 'getClaims', summary: 'What several reports state alike: the claims', params: storyParams, query: asOfQuery, ok: { schema: Claims }, errors: { 404: 'no such story (STORY.NOT_FOUND)' } })
   claims(@Param('story') story: string, @Query() query: Record<string, unknown>): Promise<ClaimsView> {
     return this.queries.execute(new GetClaimsQuery(story, parseAsOf(query)));
   }
 
   @Get('developments')
-  @AsOfQueries()
-  @ApiOkResponse({
-    description:
-      '{story, position, ranking: {name, version}, days: [{day, rank, score, laterMentions, claims}], developments: [{claimId, day, dayRule: occurred-day|first-reported, rank, statement, outlets, outletCount, reportCount, firstReport, reports, contradictedBy}], background, templates}',
+  @ApiContract({
+    operationId: 'getKeyDevelopments',
+    summary: 'The story read as its key developments',
+    params: storyParams,
+    query: asOfQuery,
+    ok: { schema: Developments },
+    errors: { 404: 'no such story (STORY.NOT_FOUND)' },
   })
   developments(@Param('story') story: string, @Query() query: Record<string, unknown>): Promise<DevelopmentsView> {
     return this.queries.execute(new GetKeyDevelopmentsQuery(story, parseAsOf(query)));

@@ -1,6 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '@storyline/api-contract';
+import { storyParams } from '../http/schema';
+import { diffQuery, StoryDiff as StoryDiffSchema } from './schema';
 import type { StoryDiff } from './diff.reader';
 import { GetStoryDiffQuery } from './get-story-diff.query';
 import { invalid } from '@storyline/story-events';
@@ -14,11 +17,14 @@ export class DiffController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiQuery({ name: 'from', required: true, description: 'ISO-8601 instant (exclusive)' })
-  @ApiQuery({ name: 'to', required: true, description: 'ISO-8601 instant (inclusive)' })
-  @ApiQuery({ name: 'clock', required: false, enum: ['reported', 'recorded'], description: 'default reported' })
-  @ApiQuery({ name: 'atPosition', required: false })
-  @ApiOkResponse({ description: '{from, to, clock, position, added, corrected, retracted, contradicted}' })
+  @ApiContract({
+    operationId: 'getStoryDiff',
+    summary: 'What changed in a story between two instants on one clock',
+    params: storyParams,
+    query: diffQuery,
+    ok: { schema: StoryDiffSchema },
+    errors: { 404: 'no such story (STORY.NOT_FOUND)' },
+  })
   async diff(@Param('story') ref: string, @Query() query: Record<string, unknown>): Promise<StoryDiff> {
     if (query.from === undefined) throw invalid('from', 'is required');
     if (query.to === undefined) throw invalid('to', 'is required');

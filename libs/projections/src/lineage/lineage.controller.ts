@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract, parseWith } from '@storyline/api-contract';
+import { FactLineage as FactLineageSchema, lineageParams, lineageQuery } from './schema';
 import type { FactLineage } from './lineage.reader';
 import { GetFactLineageQuery } from './get-lineage.query';
-import { invalid } from '@storyline/story-events';
-import { isUuid } from '@storyline/story-events';
 import { parseAsOf } from '../http/as-of';
 
 /**
@@ -17,12 +17,16 @@ export class LineageController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiQuery({ name: 'asOf', required: false })
-  @ApiQuery({ name: 'clock', required: false, enum: ['reported', 'recorded'] })
-  @ApiQuery({ name: 'atPosition', required: false })
-  @ApiOkResponse({ description: '{fact, steps: [{kind, at, reportedAt?, recordedAt, position, reportId?, actor?, reason?, relatedFactId?, linkKind?, verdict?, changes?}], position}' })
+  @ApiContract({
+    operationId: 'getFactLineage',
+    summary: "One fact's history: first report, repeats, amendments, corrections, retraction, links, verdicts",
+    params: lineageParams,
+    query: lineageQuery,
+    ok: { schema: FactLineageSchema },
+    errors: { 404: 'no such fact (FACT.NOT_FOUND)' },
+  })
   async get(@Param('fact') fact: string, @Query() query: Record<string, unknown>): Promise<FactLineage> {
-    if (!isUuid(fact)) throw invalid('fact', `must be a fact id, got "${fact.slice(0, 60)}"`);
-    return this.queries.execute(new GetFactLineageQuery(fact.toLowerCase(), parseAsOf(query)));
+    const { fact: id } = parseWith(lineageParams, { fact });
+    return this.queries.execute(new GetFactLineageQuery(id.toLowerCase(), parseAsOf(query)));
   }
 }

@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { read } from '@storyline/story-events';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract, parseWith } from '@storyline/api-contract';
+import { storyParams } from '../http/schema';
+import { LinkProposals, linkProposalsQuery } from './schema';
 import { ListLinkProposalsQuery, type LinkProposalView } from './list-link-proposals.query';
 
-const STATUSES = ['proposed', 'accepted', 'rejected'] as const;
 
 /** The analyst's queue of links the extractor proposed. (Answering one is a write: libs/timeline.) */
 @ApiTags('facts')
@@ -13,10 +14,16 @@ export class LinkProposalsQueryController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiQuery({ name: 'status', required: false, enum: STATUSES })
-  @ApiOkResponse({ description: '{proposals: [{linkId, fromFactId, toFactId, kind, reason, status}]}, the best first' })
-  list(@Param('story') ref: string, @Query('status') status: string | undefined): Promise<{ proposals: LinkProposalView[] }> {
-    const wanted = status === undefined ? undefined : read.oneOf(status, 'status', STATUSES);
+  @ApiContract({
+    operationId: 'listLinkProposals',
+    summary: "The analyst's queue of links the extractor proposed",
+    params: storyParams,
+    query: linkProposalsQuery,
+    ok: { schema: LinkProposals },
+    errors: { 404: 'no such story (STORY.NOT_FOUND)' },
+  })
+  list(@Param('story') ref: string, @Query('status') status: unknown): Promise<{ proposals: LinkProposalView[] }> {
+    const wanted = parseWith(linkProposalsQuery, { status }).status;
     return this.queries.execute(new ListLinkProposalsQuery(ref, wanted));
   }
 }

@@ -1,7 +1,10 @@
 import { Controller, Get, Headers, Logger, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { StoriesReader } from '../stories/stories.reader';
-import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract, parseWith } from '@storyline/api-contract';
+import { storyParams } from '../http/schema';
+import { ReplayEventStream, ReplayPage as ReplayPageSchema, replayQuery, replayStreamQuery } from './schema';
 import type { Request, Response } from 'express';
 import { answerToJson, invalid, type Position } from '@storyline/story-events';
 import { read } from '@storyline/story-events';
@@ -34,7 +37,7 @@ function forViewer(step: ReplayStep, request: Authenticated): ReplayStep {
 }
 
 function detail(value: string | undefined): StateDetail {
-  return value === undefined ? 'summary' : read.oneOf(value, 'state', ['summary', 'full', 'none'] as const);
+  return parseWith(replayQuery.pick({ state: true }), { state: value }).state ?? 'summary';
 }
 
 /**
@@ -61,10 +64,14 @@ export class ReplayController {
   ) {}
 
   @Get()
-  @ApiQuery({ name: 'after', required: false, description: 'replay events after this global position' })
-  @ApiQuery({ name: 'limit', required: false, description: '1 to 1000 events (default 100)' })
-  @ApiQuery({ name: 'state', required: false, enum: ['summary', 'full', 'none'], description: "the story's state after each event: summary (default, counts), none, or full (only with limit=1)" })
-  @ApiOkResponse({ description: '{story, events: [{position, type, recordedAt, data, metadata, state}], next, head}' })
+  @ApiContract({
+    operationId: 'replayStory',
+    summary: "A story's events one at a time, each with the story's state after it",
+    params: storyParams,
+    query: replayQuery,
+    ok: { schema: ReplayPageSchema },
+    errors: { 404: 'no such story (STORY.NOT_FOUND)' },
+  })
   async page(@Param('story') story: string, @Query() query: Record<string, string | undefined>, @Req() request: Request & Authenticated): Promise<ReplayPage> {
     const limit = limitOf(query.limit);
     const page: ReplayPage = await this.queries.execute(new ReplayStoryQuery(story, position(query.after, 'after'), limit, boundedDetail(query.state, limit)));
@@ -73,9 +80,14 @@ export class ReplayController {
 
   /** Server-sent events: one message per event (id = its position), then live ones as they come. */
   @Get('stream')
-  @ApiProduces('text/event-stream')
-  @ApiQuery({ name: 'after', required: false, description: 'start after this position (or send Last-Event-ID)' })
-  @ApiQuery({ name: 'state', required: false, enum: ['summary', 'none'] })
+  @ApiContract({
+    operationId: 'streamStoryReplay',
+    summary: "A story's events as server-sent events, then live ones as they come",
+    params: storyParams,
+    query: replayStreamQuery,
+    ok: { schema: ReplayEventStream, contentType: 'text/event-stream' },
+    errors: { 404: 'no such story (STORY.NOT_FOUND)' },
+  })
   async stream(
     @Param('story') ref: string,
     @Query() query: Record<string, string | undefined>,

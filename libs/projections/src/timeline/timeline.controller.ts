@@ -1,22 +1,15 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '@storyline/api-contract';
 import { parseAsOf, parseOrder } from '../http/as-of';
+import { asOfQuery, storyParams } from '../http/schema';
 import { GetSourceLedgerQuery, type SourceLedgerView } from '../source-ledger/get-source-ledger.query';
 import { GetTimelineQuery, type TimelineView } from './get-timeline.query';
-import { DEFAULT_TIMELINE_PAGE, MAX_TIMELINE_PAGE, parseTimelinePage } from './timeline-page';
+import { SourceLedger, Timeline, timelineQuery } from './schema';
+import { parseTimelinePage } from './timeline-page';
 
-const AS_OF_PARAMS = [
-  { name: 'asOf', required: false, description: 'ISO-8601 instant: show only what was known by then on `clock`' },
-  { name: 'clock', required: false, enum: ['reported', 'recorded'], description: 'which clock asOf filters on (default reported)' },
-  { name: 'atPosition', required: false, description: 'reproduce the view at this global log position (from an earlier answer)' },
-];
-
-function AsOfQueries(): MethodDecorator {
-  return (target, key, descriptor) => {
-    for (const param of AS_OF_PARAMS) ApiQuery(param)(target, key, descriptor);
-  };
-}
+const NOT_FOUND = { 404: 'no such story (STORY.NOT_FOUND)' };
 
 @ApiTags('timeline')
 @Controller('stories/:story')
@@ -24,19 +17,29 @@ export class TimelineController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('timeline')
-  @ApiQuery({ name: 'order', required: false, enum: ['reported', 'occurred', 'recorded'] })
-  @AsOfQueries()
-  @ApiQuery({ name: 'limit', required: false, description: `entries per page, 1 to ${MAX_TIMELINE_PAGE} (default ${DEFAULT_TIMELINE_PAGE})` })
-  @ApiQuery({ name: 'cursor', required: false, description: "an earlier page's `next`: the following page of the same view, at the same position" })
-  @ApiOkResponse({ description: '{story, position, entries: [...], links, total, next} (SPEC API v1, paged: follow `next` as `cursor`)' })
+  @ApiContract({
+    operationId: 'getTimeline',
+    summary: "A story's timeline, as of any view, paged",
+    description: 'SPEC API v1. Follow `next` as `cursor` for the following page of the same view.',
+    params: storyParams,
+    query: timelineQuery,
+    ok: { schema: Timeline },
+    errors: NOT_FOUND,
+  })
   timeline(@Param('story') story: string, @Query() query: Record<string, unknown>): Promise<TimelineView> {
     const { order, view, paging } = parseTimelinePage(query, parseOrder(query), parseAsOf(query));
     return this.queries.execute(new GetTimelineQuery(story, order, view, paging));
   }
 
   @Get('sources')
-  @AsOfQueries()
-  @ApiOkResponse({ description: '{position, sources: [{name, reports, facts}]}: who reported what, when' })
+  @ApiContract({
+    operationId: 'getSourceLedger',
+    summary: 'Who reported what, when: the source ledger',
+    params: storyParams,
+    query: asOfQuery,
+    ok: { schema: SourceLedger },
+    errors: NOT_FOUND,
+  })
   sources(@Param('story') story: string, @Query() query: Record<string, unknown>): Promise<SourceLedgerView> {
     return this.queries.execute(new GetSourceLedgerQuery(story, parseAsOf(query)));
   }

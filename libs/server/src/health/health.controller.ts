@@ -1,7 +1,9 @@
 import type { Position } from '@storyline/story-events';
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '@storyline/api-contract';
+import { Health, Liveness, NotReady, Readiness } from '../http/schema';
 import { PublicRoute } from '@storyline/access';
 import type { TailIntegrity } from '@storyline/audit';
 import { ProjectorHost, type ProjectorMode } from '@storyline/host';
@@ -28,8 +30,13 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'status (ok, or degraded when the read models are stuck or the log tail does not verify), the log head, how far the read models have applied it, whether this instance leads the projector, and the last known integrity of the log tail' })
-  @ApiServiceUnavailableResponse({ description: 'STORAGE.UNAVAILABLE: the database is unreachable' })
+  @ApiContract({
+    operationId: 'getHealth',
+    summary: 'Health: the log head, the read models, the projector and the log tail integrity',
+    description: 'status is degraded when the read models are stuck or the log tail does not verify',
+    open: true,
+    ok: { schema: Health },
+  })
   async summary(): Promise<HealthAnswer> {
     const standing = await this.checks.standing();
     const integrity = await this.checks.lastIntegrity();
@@ -45,7 +52,7 @@ export class HealthController {
 
   /** Liveness: the process runs and its event loop answers; it never touches the database. */
   @Get('live')
-  @ApiOkResponse({ description: '{status: "ok"} while the process is alive' })
+  @ApiContract({ operationId: 'getLiveness', summary: 'Liveness: the process runs', open: true, ok: { schema: Liveness } })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -53,8 +60,12 @@ export class HealthController {
   /** Readiness: 503 while the database is unreachable, the read models are stuck, or the process shuts down. */
   @Get('ready')
   @HealthCheck({ swaggerDocumentation: false })
-  @ApiOkResponse({ description: 'Terminus report: {status, info, error, details} with database, projections and integrity' })
-  @ApiServiceUnavailableResponse({ description: 'the same report, status "error" or "shutting_down"' })
+  @ApiContract({
+    operationId: 'getReadiness',
+    summary: 'Readiness: database reachable, read models moving, log tail intact',
+    open: true,
+    ok: [{ schema: Readiness }, { status: 503, description: 'not ready: the same report, status "error" or "shutting_down"', schema: NotReady }],
+  })
   async ready(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
     try {
       return await this.health.check([() => this.checks.database(), () => this.checks.projections(), () => this.checks.integrity()]);

@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
-import { API_KEYS, RequireRole, ROLES, type ApiKeys, type ApiKeySummary, type CreatedApiKey } from '@storyline/access';
-import { DomainError, invalid, isUuid } from '@storyline/story-events';
-import { read } from '@storyline/story-events';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract, parseWith } from '@storyline/api-contract';
+import { ApiKeyList, CreatedApiKey as CreatedApiKeySchema, createKeyBody, keyParams, RevokedKey } from '../http/schema';
+import { API_KEYS, RequireRole, type ApiKeys, type ApiKeySummary, type CreatedApiKey } from '@storyline/access';
+import { DomainError } from '@storyline/story-events';
+import { parseCreateKey } from './create-key-request';
 import type { AuthenticatedRequest } from '../http/auth.guard';
 
 /** Key management: admins only. A new key's secret is in the 201 answer and nowhere else. */
@@ -14,24 +16,23 @@ export class KeysController {
 
   @Post()
   @HttpCode(201)
-  @ApiBody({ schema: { type: 'object', required: ['name', 'role'], properties: { name: { type: 'string' }, role: { type: 'string', enum: [...ROLES] } } } })
+  @ApiContract({ operationId: 'createKey', summary: 'Create an API key (its secret is shown once)', body: { schema: createKeyBody }, ok: { status: 201, schema: CreatedApiKeySchema } })
   create(@Body() body: unknown, @Req() request: AuthenticatedRequest): Promise<CreatedApiKey> {
-    const input = read.object(body, '');
-    read.rejectUnknownKeys(input, ['name', 'role'], '');
-    const name = read.text(input.name, 'name', { max: 100 }).trim();
-    const role = read.oneOf(input.role, 'role', ROLES);
+    const { name, role } = parseCreateKey(body);
     return this.keys.create(name, role, request.actor ?? 'unknown');
   }
 
   @Get()
+  @ApiContract({ operationId: 'listKeys', summary: 'The API keys (no secrets)', ok: { schema: ApiKeyList } })
   async list(): Promise<{ keys: ApiKeySummary[] }> {
     return { keys: await this.keys.list() };
   }
 
   @Post(':id/revoke')
   @HttpCode(200)
+  @ApiContract({ operationId: 'revokeKey', summary: 'Revoke an API key', params: keyParams, ok: { schema: RevokedKey }, errors: { 404: 'no such key (KEY.NOT_FOUND)' } })
   async revoke(@Param('id') id: string): Promise<{ id: string; revoked: true }> {
-    if (!isUuid(id)) throw invalid('id', 'must be a key id');
+    parseWith(keyParams, { id });
     if (!(await this.keys.revoke(id))) throw new DomainError('KEY.NOT_FOUND', `no key has the id ${id}`, 'id');
     return { id, revoked: true };
   }

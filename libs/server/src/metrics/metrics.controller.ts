@@ -1,5 +1,7 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '@storyline/api-contract';
+import { MetricsText } from '../http/schema';
 import { PublicRoute } from '@storyline/access';
 import type { Response } from 'express';
 import { StorylineMetrics } from './storyline-metrics';
@@ -18,8 +20,7 @@ export class MetricsController {
 
   @Get()
   @Header('Cache-Control', 'no-store')
-  @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'Prometheus text exposition format 0.0.4' })
+  @ApiContract({ operationId: 'getMetrics', summary: 'Prometheus metrics', open: true, ok: { schema: MetricsText, contentType: 'text/plain' } })
   async metrics(@Res({ passthrough: true }) response: Response): Promise<string> {
     const text = await this.exposition.render();
     response.setHeader('Content-Type', this.exposition.contentType);

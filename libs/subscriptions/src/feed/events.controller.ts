@@ -1,6 +1,8 @@
 import { answerToJson } from '@storyline/story-events';
 import { Controller, Get, Headers, Logger, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '@storyline/api-contract';
+import { FeedPage as FeedPageSchema, feedQuery, FeedStream, feedStreamQuery } from '../http-schema';
 import { StoriesReader } from '@storyline/projections';
 import type { Request, Response } from 'express';
 import { EventFeed, type FeedPage } from './event-feed';
@@ -22,11 +24,7 @@ export class EventsController {
   ) {}
 
   @Get()
-  @ApiQuery({ name: 'after', required: false, description: 'events after this global position (default 0)' })
-  @ApiQuery({ name: 'types', required: false, description: 'comma-separated event types, e.g. FactReported,FactsLinked' })
-  @ApiQuery({ name: 'story', required: false, description: 'comma-separated story slugs or ids' })
-  @ApiQuery({ name: 'limit', required: false, description: '1 to 1000 events (default 100)' })
-  @ApiOkResponse({ description: '{events: [{position, eventId, type, story, streamId, recordedAt, data, metadata?}], next, head}' })
+  @ApiContract({ operationId: 'readEvents', summary: "Every story's events in log order, filtered and paged", query: feedQuery, ok: { schema: FeedPageSchema } })
   async page(@Query() query: Record<string, string | undefined>, @Req() request: Viewer): Promise<FeedPage> {
     const after = readPosition(query.after, 'after');
     const limit = readLimit(query.limit);
@@ -36,10 +34,12 @@ export class EventsController {
 
   /** Server-sent events: one message per event (id = its position), then live ones as they come. */
   @Get('stream')
-  @ApiProduces('text/event-stream')
-  @ApiQuery({ name: 'after', required: false, description: 'start after this position (or send Last-Event-ID)' })
-  @ApiQuery({ name: 'types', required: false })
-  @ApiQuery({ name: 'story', required: false })
+  @ApiContract({
+    operationId: 'streamEvents',
+    summary: 'The log as server-sent events, then live ones as they come',
+    query: feedStreamQuery,
+    ok: { schema: FeedStream, contentType: 'text/event-stream' },
+  })
   async stream(
     @Query() query: Record<string, string | undefined>,
     @Headers('last-event-id') lastEventId: string | undefined,

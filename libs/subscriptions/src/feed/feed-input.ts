@@ -3,8 +3,9 @@ import type { StoriesReader } from '@storyline/projections';
 import { invalid } from '@storyline/story-events';
 import { resolveStory } from '@storyline/projections';
 
-const TYPE_NAME = /^[A-Z][A-Za-z0-9]{0,79}$/;
-const MAX_LIST = 100;
+/** An event type's name (also the OpenAPI pattern of `types`). */
+export const TYPE_NAME = /^[A-Z][A-Za-z0-9]{0,79}$/;
+export const MAX_LIST = 100;
 
 /** A log position: a whole number >= 0; absent is 0 (the start of the log). */
 export function readPosition(value: string | undefined, field: string): bigint {

@@ -1,7 +1,9 @@
 import { positionToJson } from '@storyline/story-events';
+import { parseWith } from '@storyline/api-contract';
+import { subscriptionParams } from './subscription-id';
 import type { EventStore } from '@storyline/event-store';
 import type { StoriesReader } from '@storyline/projections';
-import { DomainError, invalid, isUuid, newId } from '@storyline/story-events';
+import { DomainError, newId } from '@storyline/story-events';
 import { readSubscriptionRequest } from './subscription-input';
 import type { SubscriptionStatus, WebhookStore, WebhookSubscription } from './webhook-store';
 
@@ -55,8 +57,7 @@ export async function createSubscription(body: unknown, actor: string, context: 
 
 /** A subscription id from a URL or the CLI: a UUID, else 400 naming `id`. */
 export function checkId(id: string): string {
-  if (!isUuid(id)) throw invalid('id', `must be a subscription id (a UUID), got "${id.slice(0, 60)}"`);
-  return id.toLowerCase();
+  return parseWith(subscriptionParams, { id }).id.toLowerCase();
 }
 
 export function notFound(id: string): never {

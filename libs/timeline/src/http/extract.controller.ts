@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '@storyline/api-contract';
+import { extractBody, Extraction, extractText, extractTextQuery } from './schema';
 import { RequireRole } from '@storyline/access';
 import type { ExtractionResult } from '@storyline/extraction';
 import type { Request } from 'express';
@@ -27,9 +29,14 @@ export class ExtractController {
   @Post()
   @HttpCode(200)
   @RequireRole('reader')
-  @ApiConsumes('text/plain', 'application/json')
-  @ApiBody({ description: 'the raw article text (text/plain, with ?publishedAt=&outlet=), or JSON {text, publishedAt?, outlet?}' })
-  @ApiOkResponse({ description: '{facts: [{statement, evidence, modality, occurred?, entities, attribution}], outlet, publishedAt, dateline, byline, headline, entities, extractor}' })
+  @ApiContract({
+    operationId: 'extractFacts',
+    summary: 'The facts the extractor finds in a text, with their evidence (nothing is stored)',
+    query: extractTextQuery,
+    body: [{ schema: extractText, contentType: 'text/plain' }, { schema: extractBody }],
+    ok: { schema: Extraction },
+    errors: { 413: 'the body is too large (REQUEST.TOO_LARGE)', 415: 'neither text/plain nor application/json (REQUEST.UNSUPPORTED_MEDIA_TYPE)' },
+  })
   extract(@Body() body: unknown, @Query() query: Record<string, unknown>, @Req() request: Request): Promise<ExtractionResult> {
     const { text, hints, field } = readInput(body, query, request);
     if (text.length > LIMITS.textChars) throw invalid(field, `must be at most ${LIMITS.textChars} characters, got ${text.length}`);

@@ -1,9 +1,10 @@
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '@storyline/api-contract';
+import { amendmentBody, FactChanged, factParams, WRITE_HEADERS, writeHeaders } from '../../http/schema';
 import type { Request, Response } from 'express';
 import type { FactChangedAnswer } from '../../command-handling/fact-change';
-import { FACT_CHANGES_SCHEMA } from '../../http/api-models';
 import { factIdFromParam } from '../../http/fact-ref';
 import { commandContext, type Authenticated } from '../../http/request-context';
 import { answerWrite } from '../../http/write-outcome';
@@ -17,8 +18,7 @@ export class AmendFactController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('amendments')
-  @ApiBody({ schema: { type: 'object', required: ['changes', 'reason'], properties: { changes: FACT_CHANGES_SCHEMA, reason: { type: 'string' } } }, description: 'fix how Storyline recorded the fact (the report always said this)' })
-  @ApiOkResponse({ description: '{factId, storyId, position, changed}' })
+  @ApiContract({ operationId: 'amendFact', summary: 'Amend how Storyline recorded a fact (the report always said this)', params: factParams, headers: writeHeaders, body: { schema: amendmentBody }, ok: [{ status: 201, description: 'the amendment was recorded', schema: FactChanged, headers: WRITE_HEADERS }, { status: 200, description: 'nothing appended: it already was so', schema: FactChanged, headers: WRITE_HEADERS }], errors: { 404: 'no such fact (FACT.NOT_FOUND)', 409: 'the fact was retracted (FACT.RETRACTED)', 412: 'the story moved on since If-Match (STORY.VERSION_STALE)' } })
   async amend(@Param('fact') fact: string, @Body() body: unknown, @Req() request: Request & Authenticated, @Res({ passthrough: true }) response: Response): Promise<Omit<FactChangedAnswer, 'revision'>> {
     const amendment = parseAmendment(body);
     const answer = await this.commands.execute(new AmendFactCommand(factIdFromParam(fact), amendment, commandContext(request)));

@@ -1,9 +1,10 @@
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '@storyline/api-contract';
+import { correctionBody, FactChanged, factParams, WRITE_HEADERS, writeHeaders } from '../../http/schema';
 import type { Request, Response } from 'express';
 import type { FactChangedAnswer } from '../../command-handling/fact-change';
-import { FACT_CHANGES_SCHEMA } from '../../http/api-models';
 import { factIdFromParam } from '../../http/fact-ref';
 import { commandContext, type Authenticated } from '../../http/request-context';
 import { answerWrite } from '../../http/write-outcome';
@@ -17,7 +18,7 @@ export class CorrectFactController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('corrections')
-  @ApiBody({ schema: { type: 'object', required: ['changes', 'reason', 'correctedAt'], properties: { changes: FACT_CHANGES_SCHEMA, reason: { type: 'string' }, correctedAt: { type: 'string', format: 'date-time' }, reportId: { type: 'string', format: 'uuid' } } }, description: 'the outlet corrected what it reported' })
+  @ApiContract({ operationId: 'correctFact', summary: 'Record that the outlet corrected a fact', params: factParams, headers: writeHeaders, body: { schema: correctionBody }, ok: [{ status: 201, description: 'the correction was recorded', schema: FactChanged, headers: WRITE_HEADERS }, { status: 200, description: 'nothing appended: it already was so', schema: FactChanged, headers: WRITE_HEADERS }], errors: { 404: 'no such fact (FACT.NOT_FOUND)', 409: 'the fact was retracted (FACT.RETRACTED)', 412: 'the story moved on since If-Match (STORY.VERSION_STALE)' } })
   async correct(@Param('fact') fact: string, @Body() body: unknown, @Req() request: Request & Authenticated, @Res({ passthrough: true }) response: Response): Promise<Omit<FactChangedAnswer, 'revision'>> {
     const correction = parseCorrection(body);
     const answer = await this.commands.execute(new CorrectFactCommand(factIdFromParam(fact), correction, commandContext(request)));

@@ -1,9 +1,10 @@
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '@storyline/api-contract';
+import { reportBody, reportHeaders, ReportIngested, reportText, reportTextQuery, storyParams, WRITE_HEADERS, type ReportAnswer } from '../../http/schema';
 import type { Request, Response } from 'express';
 import { reportFromRequest } from './request';
-import { ReportAnswer, ReportBody } from '../../http/api-models';
 import { answerWrite } from '../../http/write-outcome';
 import { commandContext, type Authenticated } from '../../http/request-context';
 import { storyIdFromRef } from '../../http/story-ref';
@@ -15,12 +16,22 @@ export class ReportsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @ApiBody({ type: ReportBody, description: 'JSON with facts (structured), JSON {text, outlet?, publishedAt?, headline?, url?} without facts, or the raw text as text/plain with ?outlet=&publishedAt=: the extractor then finds the facts' })
-  @ApiConsumes('application/json', 'text/plain')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key answers with the first result' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'the story revision (ETag) you last saw; 412 if it moved on' })
-  @ApiCreatedResponse({ type: ReportAnswer })
-  @ApiOkResponse({ type: ReportAnswer, description: 'the same report was ingested before: its first answer, nothing appended' })
+  @ApiContract({
+    operationId: 'ingestReport',
+    summary: 'Ingest a report: structured (with facts), or as published (JSON text or text/plain) for the extractor',
+    params: storyParams,
+    query: reportTextQuery,
+    headers: reportHeaders,
+    body: [{ schema: reportBody }, { schema: reportText, contentType: 'text/plain' }],
+    ok: [{ status: 201, description: 'the report was stored', schema: ReportIngested, headers: WRITE_HEADERS }, { status: 200, description: 'the same report was ingested before: its first answer, nothing appended', schema: ReportIngested, headers: WRITE_HEADERS }],
+    errors: {
+      404: 'no such story (STORY.NOT_FOUND)',
+      412: 'the story moved on since If-Match (STORY.VERSION_STALE)',
+      413: 'the body is too large (REQUEST.TOO_LARGE)',
+      415: 'neither application/json nor text/plain (REQUEST.UNSUPPORTED_MEDIA_TYPE)',
+      422: 'the Idempotency-Key was used with another body (REPORT.IDEMPOTENCY_KEY_REUSED)',
+    },
+  })
   async ingest(
     @Param('story') story: string,
     @Body() body: unknown,

@@ -1,9 +1,10 @@
 import { answerWrite } from '../../http/write-outcome';
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '@storyline/api-contract';
+import { FactsLinked, linkFactsBody, storyParams, WRITE_HEADERS, writeHeaders } from '../../http/schema';
 import type { Request, Response } from 'express';
-import { LINK_KINDS } from '@storyline/story-events';
 import { parseLink } from './request';
 import { commandContext, type Authenticated } from '../../http/request-context';
 import { storyIdFromRef } from '../../http/story-ref';
@@ -15,14 +16,7 @@ export class LinksController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['fromFactId', 'toFactId', 'kind'],
-      properties: { fromFactId: { type: 'string', format: 'uuid' }, toFactId: { type: 'string', format: 'uuid' }, kind: { type: 'string', enum: [...LINK_KINDS] }, reason: { type: 'string' } },
-    },
-  })
-  @ApiOkResponse({ description: '201 {linkId, position, created: true}; 200 with the existing link when the same link was made before' })
+  @ApiContract({ operationId: 'linkFacts', summary: 'Link two facts of a story (corroborates, contradicts, ...)', params: storyParams, headers: writeHeaders, body: { schema: linkFactsBody }, ok: [{ status: 201, description: 'the link was recorded', schema: FactsLinked, headers: WRITE_HEADERS }, { status: 200, description: 'the same link was made before: the existing one', schema: FactsLinked, headers: WRITE_HEADERS }], errors: { 404: 'no such story or fact (STORY.NOT_FOUND, FACT.NOT_FOUND)', 409: 'a fact was retracted (FACT.RETRACTED)', 412: 'the story moved on since If-Match (STORY.VERSION_STALE)' } })
   async link(@Param('story') story: string, @Body() body: unknown, @Req() request: Request & Authenticated, @Res({ passthrough: true }) response: Response): Promise<Omit<FactsLinkedAnswer, 'revision'>> {
     const link = parseLink(body);
     const answer = await this.commands.execute(new LinkFactsCommand(storyIdFromRef(story), link, commandContext(request)));

@@ -2,10 +2,11 @@ import { answerWrite } from '../../http/write-outcome';
 import type { ReadYourWrites } from '../../read-model-sync';
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '@storyline/api-contract';
+import { openStoryBody, StoryOpened, WRITE_HEADERS } from '../../http/schema';
 import type { Request, Response } from 'express';
 import { parseOpenStory } from './request';
-import { OpenStoryBody, StoryAnswer } from '../../http/api-models';
 import { commandContext, type Authenticated } from '../../http/request-context';
 import { OpenStoryCommand } from './command';
 
@@ -16,9 +17,7 @@ export class StoriesController {
 
   @Post()
   @HttpCode(201)
-  @ApiBody({ type: OpenStoryBody })
-  @ApiCreatedResponse({ type: StoryAnswer })
-  @ApiConflictResponse({ description: 'the slug is taken' })
+  @ApiContract({ operationId: 'openStory', summary: 'Open a story', body: { schema: openStoryBody }, ok: { status: 201, schema: StoryOpened, headers: WRITE_HEADERS }, errors: { 409: 'the slug is taken (STORY.SLUG_TAKEN)' } })
   async open(@Body() body: unknown, @Req() request: Request & Authenticated, @Res({ passthrough: true }) response: Response): Promise<{ id: string; slug: string; readYourWrites: ReadYourWrites }> {
     const { slug, title } = parseOpenStory(body);
     const opened = answerWrite(response, await this.commands.execute(new OpenStoryCommand(slug, title, commandContext(request))));

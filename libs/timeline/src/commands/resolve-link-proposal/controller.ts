@@ -1,6 +1,8 @@
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '@storyline/api-contract';
+import { acceptProposalBody, proposalParams, ProposalResolved, rejectProposalBody, WRITE_HEADERS, writeHeaders } from '../../http/schema';
 import type { Request, Response } from 'express';
 import { commandContext, type Authenticated } from '../../http/request-context';
 import { storyIdFromRef } from '../../http/story-ref';
@@ -9,19 +11,25 @@ import { ResolveLinkProposalCommand, type ProposalResolvedAnswer } from './comma
 import { parseResolution, proposalIdFromParam, type ProposalDecision } from './request';
 
 /** The analyst's answers to the links the extractor proposed. (The queue itself is a read: libs/projections.) */
+const PROPOSAL_ERRORS = {
+  404: 'no such story or proposal (STORY.NOT_FOUND, PROPOSAL.NOT_FOUND)',
+  409: 'the proposal was resolved the other way (PROPOSAL.RESOLVED)',
+  412: 'the story moved on since If-Match (STORY.VERSION_STALE)',
+};
+
 @ApiTags('facts')
 @Controller('stories/:story/link-proposals')
 export class ResolveLinkProposalController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':linkId/accept')
-  @ApiBody({ required: false, schema: { type: 'object', properties: { reason: { type: 'string' } } } })
+  @ApiContract({ operationId: 'acceptLinkProposal', summary: 'Accept a proposed link (it becomes a link)', params: proposalParams, headers: writeHeaders, body: { schema: acceptProposalBody }, bodyRequired: false, ok: [{ status: 201, description: 'the decision was recorded', schema: ProposalResolved, headers: WRITE_HEADERS }, { status: 200, description: 'nothing appended: it already was so', schema: ProposalResolved, headers: WRITE_HEADERS }], errors: PROPOSAL_ERRORS })
   accept(@Param('story') story: string, @Param('linkId') linkId: string, @Body() body: unknown, @Req() request: Request & Authenticated, @Res({ passthrough: true }) response: Response) {
     return this.resolve(story, linkId, 'accepted', body, request, response);
   }
 
   @Post(':linkId/reject')
-  @ApiBody({ schema: { type: 'object', required: ['reason'], properties: { reason: { type: 'string' } } } })
+  @ApiContract({ operationId: 'rejectLinkProposal', summary: 'Reject a proposed link, with a reason', params: proposalParams, headers: writeHeaders, body: { schema: rejectProposalBody }, ok: [{ status: 201, description: 'the decision was recorded', schema: ProposalResolved, headers: WRITE_HEADERS }, { status: 200, description: 'nothing appended: it already was so', schema: ProposalResolved, headers: WRITE_HEADERS }], errors: PROPOSAL_ERRORS })
   reject(@Param('story') story: string, @Param('linkId') linkId: string, @Body() body: unknown, @Req() request: Request & Authenticated, @Res({ passthrough: true }) response: Response) {
     return this.resolve(story, linkId, 'rejected', body, request, response);
   }

@@ -1,6 +1,8 @@
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '@storyline/api-contract';
+import { FactChanged, factParams, retractionBody, WRITE_HEADERS, writeHeaders } from '../../http/schema';
 import type { Request, Response } from 'express';
 import type { FactChangedAnswer } from '../../command-handling/fact-change';
 import { factIdFromParam } from '../../http/fact-ref';
@@ -16,7 +18,7 @@ export class RetractFactController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('retractions')
-  @ApiBody({ schema: { type: 'object', required: ['reason', 'retractedAt'], properties: { reason: { type: 'string' }, retractedAt: { type: 'string', format: 'date-time' }, reportId: { type: 'string', format: 'uuid' } } }, description: 'the outlet withdrew the fact' })
+  @ApiContract({ operationId: 'retractFact', summary: 'Record that the outlet withdrew a fact', params: factParams, headers: writeHeaders, body: { schema: retractionBody }, ok: [{ status: 201, description: 'the retraction was recorded', schema: FactChanged, headers: WRITE_HEADERS }, { status: 200, description: 'nothing appended: it already was so', schema: FactChanged, headers: WRITE_HEADERS }], errors: { 404: 'no such fact (FACT.NOT_FOUND)', 409: 'the fact was retracted (FACT.RETRACTED)', 412: 'the story moved on since If-Match (STORY.VERSION_STALE)' } })
   async retract(@Param('fact') fact: string, @Body() body: unknown, @Req() request: Request & Authenticated, @Res({ passthrough: true }) response: Response): Promise<Omit<FactChangedAnswer, 'revision'>> {
     const retraction = parseRetraction(body);
     const answer = await this.commands.execute(new RetractFactCommand(factIdFromParam(fact), retraction, commandContext(request)));
