@@ -61,6 +61,7 @@ export function storylineProjections(): Projection[] {
 }
 export { ClaimsProjection } from './claims/claims.projection';
 export { MembershipProjection } from './membership/membership.projection';
+export { GetMembershipQuery, type MembershipView } from './membership/membership.query';
 export { MembershipReader, MEMBERSHIP_PROJECTION, type MembershipChange, type ReportPlace, type StoryMembers } from './membership/membership.reader';
 export { ClaimsReader, type ClaimView, type DevelopmentView, type StoryClaims, type StoryDevelopments } from './claims/claims.reader';
 export { GetClaimsQuery, GetKeyDevelopmentsQuery, type ClaimsView, type DevelopmentsView } from './claims/get-claims.query';

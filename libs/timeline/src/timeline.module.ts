@@ -13,14 +13,19 @@ import { OpenStoryHandler } from './slices/open-story/open-story.handler';
 import { StoriesController } from './slices/open-story/stories.controller';
 import { AddSourceAliasHandler, RegisterSourceHandler } from './slices/register-source/register-source.handler';
 import { SourcesController } from './slices/register-source/sources.controller';
+import { ReportMembershipController, StoryMembershipController } from './slices/merge-stories/controller';
+import { MergeStoriesHandler } from './slices/merge-stories/handler';
+import { MoveReportHandler } from './slices/move-report/handler';
+import { RenameStoryHandler } from './slices/rename-story/handler';
+import { SplitReportsHandler } from './slices/split-reports/handler';
 
 /**
  * The write side: every command a user (or the extractor) can give, each decided on its own
- * stream. It reads no read model; the host provides EVENT_STORE, READ_MODEL_SYNC and FACT_LOCATOR.
+ * stream. It reads no read model; the host provides EVENT_STORE, READ_MODEL_SYNC, FACT_LOCATOR and MEMBERSHIP_LOCATOR.
  */
 @Module({
   imports: [CqrsModule.forRoot()],
-  controllers: [StoriesController, ReportsController, SourcesController, FactsController, LinksController, ExtractController, LinkProposalsController],
+  controllers: [StoriesController, ReportsController, SourcesController, FactsController, LinksController, ExtractController, LinkProposalsController, StoryMembershipController, ReportMembershipController],
   providers: [
     OpenStoryHandler,
     IngestReportHandler,
@@ -29,6 +34,10 @@ import { SourcesController } from './slices/register-source/sources.controller';
     ResolveLinkProposalHandler,
     RegisterSourceHandler,
     AddSourceAliasHandler,
+    MergeStoriesHandler,
+    SplitReportsHandler,
+    MoveReportHandler,
+    RenameStoryHandler,
   ],
 })
 export class TimelineModule {}

@@ -72,6 +72,16 @@ export class MembershipReader {
     return storyMembers(this.dataSource, storyId, view, position);
   }
 
+  /** The reports ingested in a story whose membership never changed, up to the view. */
+  async ownReports(storyId: string, view: AsOf, position: bigint): Promise<string[]> {
+    const recorded = view.asOf !== undefined && view.clock === 'recorded';
+    const rows: { report_id: string }[] = await this.dataSource.query(
+      `SELECT report_id FROM report_memberships WHERE story_id = $1 AND from_position <= $2 ${recorded ? 'AND from_recorded_at <= $3' : ''} ORDER BY report_id`,
+      recorded ? [storyId, position.toString(), view.asOf] : [storyId, position.toString()],
+    );
+    return rows.map((row) => row.report_id);
+  }
+
   /** The membership changes a story took part in, oldest first. */
   async history(storyId: string): Promise<MembershipChange[]> {
     const rows: Record<string, any>[] = await this.dataSource.query(
@@ -100,6 +110,16 @@ export class MembershipReader {
       [reportId.toLowerCase()],
     );
     return rows[0] ? { storyId: rows[0].story_id, homeStoryId: rows[0].home_story_id } : null;
+  }
+
+  /** A story's id, slug, title and where it was merged; null for an unknown id. */
+  async story(storyId: string): Promise<{ id: string; slug: string; title: string; mergedInto: string | null } | null> {
+    if (!UUID.test(storyId)) return null;
+    const rows: { id: string; slug: string; title: string; merged_into: string | null }[] = await this.dataSource.query(
+      'SELECT id, slug, title, merged_into FROM stories WHERE id = $1',
+      [storyId.toLowerCase()],
+    );
+    return rows[0] ? { id: rows[0].id, slug: rows[0].slug, title: rows[0].title, mergedInto: rows[0].merged_into } : null;
   }
 
   /** The story that holds or held this slug (a renamed story's old and new slugs), or null. */

@@ -20,7 +20,8 @@ export class StoriesProjection implements Projection<Handled> {
   async apply(events: readonly HandledEvent<Handled>[], manager: EntityManager): Promise<void> {
     let opened: Record<string, unknown>[] = [];
     const flush = async (): Promise<void> => {
-      await insertRows(manager, 'stories', STORY_COLUMNS, opened);
+      // A slug a story was renamed to is refused on open; should one race through, the first keeps it.
+      await insertRows(manager, 'stories', STORY_COLUMNS, opened, 'ON CONFLICT DO NOTHING');
       await insertRows(manager, 'story_slugs', ['slug', 'story_id', 'position'], opened.map((row) => ({ slug: row.slug, story_id: row.id, position: row.position })), 'ON CONFLICT DO NOTHING');
       opened = [];
     };

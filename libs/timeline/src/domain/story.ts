@@ -49,6 +49,7 @@ function duplicateOf(state: StoryState, reportId: string): IngestDecision {
 
 export function decideIngestReport(state: StoryState, command: IngestReport): IngestDecision {
   if (!state.opened) throw new DomainError('STORY.NOT_FOUND', `story ${command.storyId} does not exist`);
+  if (state.mergedInto) throw new DomainError('STORY.MERGED', `story ${state.slug ?? command.storyId} was merged into ${state.mergedInto}; send reports there`, 'story');
   const { report } = command;
   const request = command.idempotencyKey === null ? undefined : state.requests.get(command.idempotencyKey);
   if (request) {

@@ -1,5 +1,5 @@
 import { answerWrite } from '../../http/write-outcome';
-import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post, Req, Res, Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -7,7 +7,7 @@ import { invalid } from '@storyline/story-events';
 import { isUuid } from '@storyline/story-events';
 import { read } from '@storyline/story-events';
 import { commandContext, type Authenticated } from '../../http/request-context';
-import { storyIdFromRef } from '../../http/story-ref';
+import { MEMBERSHIP_LOCATOR, storyIdOf, type MembershipLocator } from '../../membership-locator';
 import { ResolveLinkProposalCommand, type ProposalResolvedAnswer } from './link-proposals';
 
 function reasonOf(body: unknown, required: boolean): string | null {
@@ -21,7 +21,10 @@ function reasonOf(body: unknown, required: boolean): string | null {
 @ApiTags('facts')
 @Controller('stories/:story/link-proposals')
 export class LinkProposalsController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(MEMBERSHIP_LOCATOR) private readonly locator: MembershipLocator,
+  ) {}
 
   @Post(':linkId/accept')
   @ApiBody({ required: false, schema: { type: 'object', properties: { reason: { type: 'string' } } } })
@@ -37,7 +40,7 @@ export class LinkProposalsController {
 
   private async resolve(story: string, linkId: string, decision: 'accepted' | 'rejected', reason: string | null, request: Request & Authenticated, response: Response): Promise<Omit<ProposalResolvedAnswer, 'revision'>> {
     if (!isUuid(linkId)) throw invalid('linkId', `must be a proposal id, got "${linkId.slice(0, 60)}"`);
-    const answer = await this.commands.execute(new ResolveLinkProposalCommand(storyIdFromRef(story), linkId.toLowerCase(), decision, reason, commandContext(request)));
+    const answer = await this.commands.execute(new ResolveLinkProposalCommand(await storyIdOf(this.locator, story), linkId.toLowerCase(), decision, reason, commandContext(request)));
     response.status(answer.changed ? 201 : 200);
     return answerWrite(response, answer);
   }
