@@ -8,10 +8,10 @@ import { GetStoryQuery, ListStoriesQuery } from './list-stories.query';
 import { type StorySummary } from '@storyline/story-events';
 
 @QueryHandler(ListStoriesQuery)
-export class ListStoriesHandler implements IQueryHandler<ListStoriesQuery, StorySummary[]> {
+export class ListStoriesHandler implements IQueryHandler<ListStoriesQuery, (StorySummary & { mergedInto?: string })[]> {
   constructor(private readonly stories: StoriesReader) {}
 
-  execute(): Promise<StorySummary[]> {
+  execute(): Promise<(StorySummary & { mergedInto?: string })[]> {
     return this.stories.list();
   }
 }
