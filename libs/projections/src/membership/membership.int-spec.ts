@@ -6,6 +6,9 @@ import { projectionHarness, type ProjectionHarness } from '../testing/projection
 import { ingestReport, tell } from '../testing/story-events';
 import { TimelineReader, type Timeline } from '../timeline/timeline.reader';
 import { MembershipReader } from './membership.reader';
+import { ClaimsReader } from '../claims/claims.reader';
+import { DiffReader } from '../diff/diff.reader';
+import { SourceLedgerReader } from '../source-ledger/source-ledger.reader';
 
 /**
  * Two stories, A and B. A report moves from A to B, one of B's reports is split off into C,
@@ -89,6 +92,23 @@ describe('membership read model and as-of reads', () => {
     const view = { order: 'reported' as const, asOf: new Date('2030-01-01T00:00:00Z'), clock: 'reported' as const };
     expect(reportIds(await timelines.timeline(b, view))).toEqual(['a1', 'a2']);
     expect(reportIds(await timelines.timeline(b, { ...view, asOf: new Date('2000-01-01T00:00:00Z') }))).toEqual([]);
+  });
+
+  it('reads sources, claims and the diff of a story with its members in the view', async () => {
+    const ledger = new SourceLedgerReader(harness.dataSource);
+    const claims = new ClaimsReader(harness.dataSource);
+    const diffs = new DiffReader(harness.dataSource);
+    const reportsInLedger = async (storyId: string, view = {}): Promise<string[]> =>
+      (await ledger.sources(storyId, view)).sources.flatMap((source) => source.reports.map((report) => Object.keys(reports).find((name) => reports[name] === report.reportId))).sort() as string[];
+    const statements = async (storyId: string, view = {}): Promise<string[]> => (await claims.claims(storyId, view)).claims.map((claim) => claim.statement).sort();
+    expect(await reportsInLedger(b)).toEqual(['a1', 'a2']);
+    expect(await reportsInLedger(b, { atPosition: positions.merged - 1n })).toEqual(['a2']);
+    expect(await reportsInLedger(c)).toEqual(['b1']);
+    expect(await statements(b)).toEqual(['a1 fact', 'a2 fact']);
+    expect(await statements(b, { asOf: new Date(recorded.split.getTime() - 1), clock: 'recorded' })).toEqual(['a2 fact', 'b1 fact']);
+    expect(await statements(a)).toEqual([]);
+    const diff = await diffs.diff(b, { from: new Date('2000-01-01T00:00:00Z'), to: new Date('2030-01-01T00:00:00Z'), clock: 'reported' });
+    expect(diff.added.map((fact) => fact.statement).sort()).toEqual(['a1 fact', 'a2 fact']);
   });
 
   it('answers a merged story by the story it went into, and by itself before the merge', async () => {

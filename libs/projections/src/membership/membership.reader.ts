@@ -37,6 +37,9 @@ export interface ReportPlace {
   readonly homeStoryId: string;
 }
 
+/** An id no report has: `IN (...)` of an empty list is not SQL. */
+export const NO_REPORT = '00000000-0000-0000-0000-000000000000';
+
 /** The name of the projection whose checkpoint a membership view must wait for. */
 export const MEMBERSHIP_PROJECTION = 'membership';
 
