@@ -8,6 +8,7 @@ import { TimelineReader, type Timeline } from '../timeline/timeline.reader';
 import { MembershipReader } from './membership.reader';
 import { ClaimsReader } from '../claims/claims.reader';
 import { DiffReader } from '../diff/diff.reader';
+import { LineageReader } from '../lineage/lineage.reader';
 import { SourceLedgerReader } from '../source-ledger/source-ledger.reader';
 
 /**
@@ -109,6 +110,18 @@ describe('membership read model and as-of reads', () => {
     expect(await statements(a)).toEqual([]);
     const diff = await diffs.diff(b, { from: new Date('2000-01-01T00:00:00Z'), to: new Date('2030-01-01T00:00:00Z'), clock: 'reported' });
     expect(diff.added.map((fact) => fact.statement).sort()).toEqual(['a1 fact', 'a2 fact']);
+  });
+
+  it('gives the lineage of a fact the stories its report belonged to, as of the view', async () => {
+    const lineages = new LineageReader(harness.dataSource);
+    const [fact] = await harness.dataSource.query(`SELECT id FROM timeline_entries WHERE kind = 'fact' AND report_id = $1`, [reports.a2]);
+    const now = await lineages.lineage(fact.id);
+    expect(now?.stories.map((step) => [step.storyId, step.toPosition])).toEqual([
+      [a, Number(positions.moved)],
+      [b, null],
+    ]);
+    const before = await lineages.lineage(fact.id, { atPosition: positions.moved - 1n });
+    expect(before?.stories.map((step) => [step.storyId, step.toPosition])).toEqual([[a, null]]);
   });
 
   it('answers a merged story by the story it went into, and by itself before the merge', async () => {
