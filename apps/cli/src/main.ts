@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import { answerToJson } from '@storyline/story-events';
 import { CliError, describeFailure, EXIT } from './cli-error';
 
 // Each command loads its own code when it runs (`require` inside the action): loading every
@@ -55,7 +56,7 @@ function print(text: string): void {
 }
 
 function json(value: unknown): void {
-  print(JSON.stringify(value, null, 2));
+  print(answerToJson(value, 2));
 }
 
 type Register = (cli: Command, print: (text: string) => void) => void;
@@ -78,7 +79,7 @@ function lazyRegistration(cli: Command, argv: readonly string[], names: readonly
 function registerMembershipCommands(stories: Command): void {
   // `--json` after a subcommand's arguments is parsed as the parent's own `--json` (stories lists with it too).
   const asJson = (options: { json?: boolean }): boolean => Boolean(options.json || stories.opts().json);
-  const written = (options: { json?: boolean }, answer: { changed: boolean; position: number; storyId: string }, what: string): void => {
+  const written = (options: { json?: boolean }, answer: { changed: boolean; position: bigint; storyId: string }, what: string): void => {
     if (asJson(options)) return json(answer);
     print(answer.changed ? `${what} (position ${answer.position})` : `nothing to change (position ${answer.position})`);
   };

@@ -5,6 +5,8 @@ import { AddLinkCandidates1765200000000 } from './migrations/1765200000000-add-l
 import { AddClaims1765000000000 } from './migrations/1765000000000-add-claims';
 import { AddMembership1765400000000 } from './migrations/1765400000000-add-membership';
 import { MembershipChangeRow, ReportMembershipRow, StorySlugRow } from './membership.entity';
+import { AddClaimReportDays1765300000000 } from './migrations/1765300000000-add-claim-report-days';
+import { ClaimReportDayRow } from './claim-report-day.entity';
 import { ClaimContradictionRow, ClaimKeyRow, ClaimMemberRow, ClaimReportRow, ClaimRow } from './claim.entity';
 import { FactLinkRow, FactVerdictRow } from './fact-link.entity';
 import { FactReportRow } from './fact-report.entity';
@@ -17,6 +19,7 @@ import { TimelineEntryRow } from './timeline-entry.entity';
 
 export * from './bigint-column';
 export * from './claim.entity';
+export * from './claim-report-day.entity';
 export * from './fact-link.entity';
 export * from './fact-report.entity';
 export * from './fact-version.entity';
@@ -26,7 +29,7 @@ export * from './source.entity';
 export * from './source-ledger.entity';
 export * from './story.entity';
 export * from './timeline-entry.entity';
-export { AddClaims1765000000000, AddFactHistory1764500000000, AddLinkCandidates1765200000000, AddMembership1765400000000, CreateProjections1763800000000 };
+export { AddClaimReportDays1765300000000, AddClaims1765000000000, AddFactHistory1764500000000, AddLinkCandidates1765200000000, AddMembership1765400000000, CreateProjections1763800000000 };
 
 /** Every read-model entity, for a TypeORM DataSource (never with `synchronize`). */
 export const PROJECTION_ENTITIES: Function[] = [
@@ -45,10 +48,18 @@ export const PROJECTION_ENTITIES: Function[] = [
   ClaimMemberRow,
   ClaimReportRow,
   ClaimContradictionRow,
+  ClaimReportDayRow,
   ReportMembershipRow,
   MembershipChangeRow,
   StorySlugRow,
 ];
 
 /** The read models' schema, in order, for `runMigrations`. */
-export const PROJECTION_MIGRATIONS: MigrationClass[] = [CreateProjections1763800000000, AddFactHistory1764500000000, AddClaims1765000000000, AddLinkCandidates1765200000000, AddMembership1765400000000];
+export const PROJECTION_MIGRATIONS: MigrationClass[] = [
+  CreateProjections1763800000000,
+  AddFactHistory1764500000000,
+  AddClaims1765000000000,
+  AddLinkCandidates1765200000000,
+  AddClaimReportDays1765300000000,
+  AddMembership1765400000000,
+];
