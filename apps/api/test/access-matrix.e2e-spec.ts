@@ -29,6 +29,11 @@ const POLICY: Record<string, Role | 'public'> = {
   'POST /sources': 'editor',
   'POST /sources/{source}/aliases': 'editor',
   'GET /stories/{story}/diff': 'reader',
+  'POST /stories/{story}/merge': 'editor',
+  'POST /stories/{story}/split': 'editor',
+  'PATCH /stories/{story}': 'editor',
+  'POST /reports/{report}/move': 'editor',
+  'GET /stories/{story}/membership': 'reader',
   'GET /facts/{fact}/lineage': 'reader',
   'POST /facts/{fact}/amendments': 'editor',
   'POST /facts/{fact}/corrections': 'editor',
@@ -63,6 +68,7 @@ function concrete(path: string): string {
     .replace('{fact}', randomUUID())
     .replace('{id}', randomUUID())
     .replace('{linkId}', randomUUID())
+    .replace('{report}', randomUUID())
     .replace('{source}', 'Nobody')
     .replace('{name}', 'timeline');
 }
@@ -105,9 +111,9 @@ describe('who may call what', () => {
   const send = (route: string, key: string | null): Promise<{ status: number }> => {
     const [method, path] = route.split(' ');
     if (route.endsWith('/stream')) return openStream(concrete(path), key);
-    const call = api.anonymous()[method.toLowerCase() as 'get' | 'post' | 'delete'](concrete(path));
+    const call = api.anonymous()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](concrete(path));
     if (key) call.set('Authorization', `Bearer ${key}`);
-    return method === 'POST' ? call.send({}) : call;
+    return method === 'POST' || method === 'PATCH' ? call.send({}) : call;
   };
 
   it.each(Object.keys(POLICY))('%s: 401 without a key, 403 for the wrong role, let through for the right one', async (route) => {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ClaimsController } from './claims/claims.controller';
+import { GetMembershipHandler, MembershipController } from './membership/membership.query';
 import { GetClaimsHandler, GetKeyDevelopmentsHandler } from './claims/get-claims.query';
 import { DiffController } from './diff/diff.controller';
 import { GetStoryDiffHandler } from './diff/get-story-diff.query';
@@ -24,7 +25,7 @@ import { TimelineController } from './timeline/timeline.controller';
  */
 @Module({
   imports: [CqrsModule],
-  controllers: [StoriesQueryController, TimelineController, LineageController, DiffController, LinkProposalsQueryController, ReplayController, ClaimsController],
+  controllers: [StoriesQueryController, TimelineController, LineageController, DiffController, LinkProposalsQueryController, ReplayController, ClaimsController, MembershipController],
   providers: [
     ListStoriesHandler,
     GetStoryHandler,
@@ -37,6 +38,7 @@ import { TimelineController } from './timeline/timeline.controller';
     ReplayStreamer,
     GetClaimsHandler,
     GetKeyDevelopmentsHandler,
+    GetMembershipHandler,
   ],
 })
 export class ReadSideModule {}

@@ -21,11 +21,20 @@ import { ResolveLinkProposalHandler } from './commands/resolve-link-proposal/han
 import { RetractFactController } from './commands/retract-fact/controller';
 import { RetractFactHandler } from './commands/retract-fact/handler';
 import { ExtractController } from './http/extract.controller';
+import { MergeStoriesController } from './commands/merge-stories/controller';
+import { MergeStoriesHandler } from './commands/merge-stories/handler';
+import { MoveReportController } from './commands/move-report/controller';
+import { MoveReportHandler } from './commands/move-report/handler';
+import { RenameStoryController } from './commands/rename-story/controller';
+import { RenameStoryHandler } from './commands/rename-story/handler';
+import { SplitReportsController } from './commands/split-reports/controller';
+import { SplitReportsHandler } from './commands/split-reports/handler';
 
 /**
  * The write side: every command a user (or the extractor) can give, one folder each under
  * commands/, each decided on its own stream. It reads no read model; the host provides
- * EVENT_STORE, READ_MODEL_SYNC and FACT_LOCATOR.
+ * EVENT_STORE, READ_MODEL_SYNC, FACT_LOCATOR and MEMBERSHIP_LOCATOR (the membership
+ * commands, and writes that name a story by a slug it was renamed to, ask it where things are).
  */
 @Module({
   imports: [CqrsModule.forRoot()],
@@ -41,6 +50,10 @@ import { ExtractController } from './http/extract.controller';
     LinksController,
     ExtractController,
     ResolveLinkProposalController,
+    MergeStoriesController,
+    SplitReportsController,
+    MoveReportController,
+    RenameStoryController,
   ],
   providers: [
     OpenStoryHandler,
@@ -53,6 +66,10 @@ import { ExtractController } from './http/extract.controller';
     ResolveLinkProposalHandler,
     RegisterSourceHandler,
     AddSourceAliasHandler,
+    MergeStoriesHandler,
+    SplitReportsHandler,
+    MoveReportHandler,
+    RenameStoryHandler,
   ],
 })
 export class TimelineModule {}

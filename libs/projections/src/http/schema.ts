@@ -20,7 +20,16 @@ export const asOfQuery = z.object({
 });
 
 export const StorySummary = z
-  .object({ id: uuid, slug: z.string().meta({ example: 'witkoff-back-channel' }), title: z.string().meta({ example: 'Witkoff back-channel talks' }) })
+  .object({
+    id: uuid,
+    slug: z.string().meta({ example: 'witkoff-back-channel' }),
+    title: z.string().meta({ example: 'Witkoff back-channel talks' }),
+    mergedInto: uuid.optional().meta({ description: 'set when this story was merged: the story its reports went into' }),
+    mergedFrom: z
+      .object({ id: uuid, slug: z.string() })
+      .optional()
+      .meta({ description: 'set when the story was asked for by the id or slug of a story merged into it' }),
+  })
   .meta({ id: 'StorySummary' });
 
 export const Occurred = z

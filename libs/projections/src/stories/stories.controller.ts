@@ -15,7 +15,7 @@ export class StoriesQueryController {
 
   @Get()
   @ApiContract({ operationId: 'listStories', summary: 'The stories', ok: { schema: StoryList } })
-  async list(): Promise<{ stories: { id: string; slug: string; title: string }[] }> {
+  async list(): Promise<{ stories: { id: string; slug: string; title: string; mergedInto?: string }[] }> {
     return { stories: await this.queries.execute(new ListStoriesQuery()) };
   }
 
@@ -27,9 +27,9 @@ export class StoriesQueryController {
     ok: { schema: StorySummary, headers: { ETag: { description: 'the story stream revision, for If-Match', schema: { type: 'string' } } } },
     errors: { 404: 'no such story (STORY.NOT_FOUND)' },
   })
-  async get(@Param('story') story: string, @Res({ passthrough: true }) response: Response): Promise<{ id: string; slug: string; title: string }> {
+  async get(@Param('story') story: string, @Res({ passthrough: true }) response: Response): Promise<{ id: string; slug: string; title: string; mergedFrom?: { id: string; slug: string } }> {
     const found = await this.queries.execute(new GetStoryQuery(story));
     response.setHeader('ETag', `"${found.revision}"`);
-    return { id: found.id, slug: found.slug, title: found.title };
+    return { id: found.id, slug: found.slug, title: found.title, ...(found.mergedFrom ? { mergedFrom: found.mergedFrom } : {}) };
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post, Req, Res, Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiContract } from '@storyline/api-contract';
@@ -7,13 +7,16 @@ import type { Request, Response } from 'express';
 import { reportFromRequest } from './request';
 import { answerWrite } from '../../http/write-outcome';
 import { commandContext, type Authenticated } from '../../http/request-context';
-import { storyIdFromRef } from '../../http/story-ref';
+import { MEMBERSHIP_LOCATOR, storyIdOf, type MembershipLocator } from '../../membership-locator';
 import { IngestReportCommand } from './command';
 
 @ApiTags('reports')
 @Controller('stories/:story/reports')
 export class ReportsController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(MEMBERSHIP_LOCATOR) private readonly locator: MembershipLocator,
+  ) {}
 
   @Post()
   @ApiContract({
@@ -38,7 +41,7 @@ export class ReportsController {
     @Req() request: Request & Authenticated,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ReportAnswer> {
-    const storyId = storyIdFromRef(story);
+    const storyId = await storyIdOf(this.locator, story);
     const { report, metadata } = await reportFromRequest(body, request);
     const answer = await this.commands.execute(new IngestReportCommand(storyId, report, commandContext(request), metadata));
     response.status(answer.created ? 201 : 200);
