@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ResolveRoutingHandler } from './commands/resolve-routing/handler';
+import { SendToInboxHandler } from './commands/send-to-inbox/handler';
+import { SetInboxPolicyHandler } from './commands/set-inbox-policy/handler';
+import { InboxController } from './http/inbox.controller';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ChangeFactHandler } from './slices/change-fact/change-fact.handler';
 import { FactsController } from './slices/change-fact/facts.controller';
@@ -20,7 +24,7 @@ import { SourcesController } from './slices/register-source/sources.controller';
  */
 @Module({
   imports: [CqrsModule.forRoot()],
-  controllers: [StoriesController, ReportsController, SourcesController, FactsController, LinksController, ExtractController, LinkProposalsController],
+  controllers: [StoriesController, ReportsController, SourcesController, FactsController, LinksController, ExtractController, LinkProposalsController, InboxController],
   providers: [
     OpenStoryHandler,
     IngestReportHandler,
@@ -29,6 +33,9 @@ import { SourcesController } from './slices/register-source/sources.controller';
     ResolveLinkProposalHandler,
     RegisterSourceHandler,
     AddSourceAliasHandler,
+    SendToInboxHandler,
+    SetInboxPolicyHandler,
+    ResolveRoutingHandler,
   ],
 })
 export class TimelineModule {}

@@ -31,7 +31,7 @@ export class ReportsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<ReportAnswer> {
     const storyId = storyIdFromRef(story);
-    const { report, metadata } = await this.submission(body, request);
+    const { report, metadata } = await readSubmission(body, request);
     const answer = await this.commands.execute(new IngestReportCommand(storyId, report, commandContext(request), metadata));
     response.status(answer.created ? 201 : 200);
     const { reportId, factIds, position, readYourWrites } = answerWrite(response, answer);
@@ -45,30 +45,31 @@ export class ReportsController {
       proposals: `/stories/${storyId}/link-proposals?status=proposed`,
     };
   }
+}
 
-  /**
-   * JSON with `facts`: a structured report, taken as given. JSON without `facts`, or
-   * text/plain: a report as published, whose facts the extractor finds.
-   */
-  private async submission(body: unknown, request: Request): Promise<{ report: ReportSubmission; metadata: Record<string, unknown> }> {
-    if (request.is('text/plain')) {
-      if (typeof body !== 'string') throw invalid('body', 'must be the report text');
-      const hints = parseRawHints(request.query as Record<string, unknown>);
-      const { report, extractor } = await submissionFromTextAsync(body, hints, 'body');
-      return { report, metadata: { extractor } };
-    }
-    if (!request.is('application/json')) {
-      throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'send the report as application/json, or its raw text as text/plain', 'Content-Type');
-    }
-    if (body !== null && typeof body === 'object' && !Array.isArray(body) && !('facts' in body)) {
-      const { text, ...hints } = read.object(body, '');
-      read.rejectUnknownKeys(hints, ['outlet', 'publishedAt', 'headline', 'url'], '');
-      const checked = read.text(text, 'text', { max: LIMITS.textChars });
-      const { report, extractor } = await submissionFromTextAsync(checked, parseRawHints(hints));
-      return { report, metadata: { extractor } };
-    }
-    return { report: parseReport(body, ['outlet', 'publishedAt']), metadata: {} };
+/**
+ * JSON with `facts`: a structured report, taken as given. JSON without `facts`, or
+ * text/plain: a report as published, whose facts the extractor finds. (Story and inbox
+ * ingest read the same bodies.)
+ */
+export async function readSubmission(body: unknown, request: Request): Promise<{ report: ReportSubmission; metadata: Record<string, unknown> }> {
+  if (request.is('text/plain')) {
+    if (typeof body !== 'string') throw invalid('body', 'must be the report text');
+    const hints = parseRawHints(request.query as Record<string, unknown>);
+    const { report, extractor } = await submissionFromTextAsync(body, hints, 'body');
+    return { report, metadata: { extractor } };
   }
+  if (!request.is('application/json')) {
+    throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'send the report as application/json, or its raw text as text/plain', 'Content-Type');
+  }
+  if (body !== null && typeof body === 'object' && !Array.isArray(body) && !('facts' in body)) {
+    const { text, ...hints } = read.object(body, '');
+    read.rejectUnknownKeys(hints, ['outlet', 'publishedAt', 'headline', 'url'], '');
+    const checked = read.text(text, 'text', { max: LIMITS.textChars });
+    const { report, extractor } = await submissionFromTextAsync(checked, parseRawHints(hints));
+    return { report, metadata: { extractor } };
+  }
+  return { report: parseReport(body, ['outlet', 'publishedAt']), metadata: {} };
 }
 
 /** The optional outlet, publishedAt, headline and url sent with raw text (query or JSON). */
