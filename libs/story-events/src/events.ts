@@ -187,6 +187,62 @@ export interface LinkProposalResolved {
   };
 }
 
+/*
+ * Membership: which story a report belongs to changes only through the four events below,
+ * each with the analyst's reason (the actor is in the metadata, as for every event). A
+ * report's own events (ReportIngested, its facts, links, verdicts) stay in the stream they
+ * were stored in: membership is read from these events, never by copying or rewriting.
+ */
+
+/**
+ * An analyst moves a report from one story to another. Stored in the stream of the story
+ * the report leaves (`storyId`), whichever stream the report was ingested in.
+ */
+export interface ReportMoved {
+  readonly type: 'ReportMoved';
+  readonly data: { readonly storyId: string; readonly reportId: string; readonly toStoryId: string; readonly reason: string };
+}
+
+/**
+ * Reports leave a story for a new one, which this event opens: it is the new story's first
+ * event (`storyId` is the new story, named by its slug like an opened story), so the slug is
+ * claimed as atomically as by StoryOpened. The reports' facts, links and verdicts follow them.
+ */
+export interface ReportsSplit {
+  readonly type: 'ReportsSplit';
+  readonly data: {
+    readonly storyId: string;
+    readonly slug: string;
+    readonly title: string;
+    readonly fromStoryId: string;
+    readonly reportIds: readonly string[];
+    readonly reason: string;
+  };
+}
+
+/**
+ * A story joins another: every report it holds at that instant moves to `intoStoryId`, and
+ * its id and slugs answer for the story it went into from then on. Stored in the stream of
+ * the story that was merged (its last membership event: a merged story takes no writes).
+ */
+export interface StoryMerged {
+  readonly type: 'StoryMerged';
+  readonly data: { readonly storyId: string; readonly intoStoryId: string; readonly reason: string };
+}
+
+/** A story's slug and/or title change; the old slug keeps answering for the story. */
+export interface StoryRenamed {
+  readonly type: 'StoryRenamed';
+  readonly data: {
+    readonly storyId: string;
+    readonly slug: string;
+    readonly title: string;
+    readonly previousSlug: string;
+    readonly previousTitle: string;
+    readonly reason: string;
+  };
+}
+
 export type StoryEvent =
   | StoryOpened
   | ReportIngested
@@ -197,7 +253,11 @@ export type StoryEvent =
   | FactsLinked
   | VerdictRecorded
   | LinkProposed
-  | LinkProposalResolved;
+  | LinkProposalResolved
+  | ReportMoved
+  | ReportsSplit
+  | StoryMerged
+  | StoryRenamed;
 export type StoryEventType = StoryEvent['type'];
 
 export interface SourceRegistered {
@@ -297,6 +357,9 @@ export type InboxEvent = ReportRouted | RoutingAccepted | RoutingRejected | Inbo
 export type StorylineEvent = StoryEvent | SourceEvent | InboxEvent;
 export type StorylineEventType = StorylineEvent['type'];
 
+/** The event types that change which story a report belongs to (or what a story is called). */
+export const MEMBERSHIP_EVENT_TYPES = ['ReportMoved', 'ReportsSplit', 'StoryMerged', 'StoryRenamed'] as const satisfies readonly StorylineEventType[];
+
 /** The current schema version of each event type. */
 export const SCHEMA_VERSIONS: { readonly [T in StorylineEventType]: number } = {
   StoryOpened: 1,
@@ -309,6 +372,10 @@ export const SCHEMA_VERSIONS: { readonly [T in StorylineEventType]: number } = {
   VerdictRecorded: 1,
   LinkProposed: 1,
   LinkProposalResolved: 1,
+  ReportMoved: 1,
+  ReportsSplit: 1,
+  StoryMerged: 1,
+  StoryRenamed: 1,
   SourceRegistered: 1,
   SourceAliasAdded: 1,
   ReportRouted: 1,

@@ -40,7 +40,12 @@ function updateFact(state: FullReplayState, factId: string, change: (fact: Repla
 export function evolveReplayState(state: FullReplayState, event: StoryEvent): FullReplayState {
   switch (event.type) {
     case 'StoryOpened':
+    case 'ReportsSplit':
+    case 'StoryRenamed':
       return { ...state, title: event.data.title };
+    case 'ReportMoved':
+    case 'StoryMerged':
+      return state;
     case 'ReportIngested':
       return { ...state, reports: [...state.reports, { id: event.data.reportId, outlet: event.data.outlet, publishedAt: event.data.publishedAt }] };
     case 'FactReported': {

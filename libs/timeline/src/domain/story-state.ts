@@ -16,6 +16,8 @@ export interface StoryState {
   storyId: string | null;
   slug: string | null;
   title: string | null;
+  /** The story this one was merged into: it takes no more writes. */
+  mergedInto: string | null;
   /** "outletKey|textSha256" → the report first ingested with that outlet and text. */
   readonly reportsByContent: Map<string, string>;
   readonly reports: Map<string, StoredReport>;
@@ -63,6 +65,7 @@ export const emptyStoryState = (): StoryState => ({
   storyId: null,
   slug: null,
   title: null,
+  mergedInto: null,
   reportsByContent: new Map(),
   reports: new Map(),
   facts: new Map(),
@@ -128,6 +131,21 @@ export function evolveStory(state: StoryState, event: StoryEvent, recorded: Reco
     }
     case 'FactsLinked':
       state.links.set(linkKey(event.data.fromFactId, event.data.toFactId, event.data.kind), event.data.linkId);
+      return state;
+    case 'ReportsSplit':
+      state.opened = true;
+      state.storyId = event.data.storyId;
+      state.slug = event.data.slug;
+      state.title = event.data.title;
+      return state;
+    case 'ReportMoved':
+      return state;
+    case 'StoryMerged':
+      state.mergedInto = event.data.intoStoryId;
+      return state;
+    case 'StoryRenamed':
+      state.slug = event.data.slug;
+      state.title = event.data.title;
       return state;
     default:
       return assertNever(event);
