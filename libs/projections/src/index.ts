@@ -1,5 +1,6 @@
 import type { EventStore } from '@storyline/event-store';
 import { LinkProposer } from './link-proposals/link-proposer.reactor';
+import { ReportRouter } from './inbox/report-router.reactor';
 import { ClaimsProjection } from './claims/claims.projection';
 import { FactHistoryProjection } from './facts/fact-history.projection';
 import type { Projection } from './runtime/projection';
@@ -46,12 +47,13 @@ export {
 
 /**
  * The read side's reactors: followed like projections by the same runner (their index and
- * checkpoint commit together), they also append events (link proposals). Not rebuilt with
+ * checkpoint commit together), they also append events (link proposals, routing decisions). Not rebuilt with
  * the read models.
  */
 export function storylineReactors(store: EventStore): Projection[] {
-  return [new LinkProposer(store)];
+  return [new LinkProposer(store), new ReportRouter(store)];
 }
+export { ReportRouter, ROUTER_ACTOR } from './inbox/report-router.reactor';
 export { CANDIDATES_PER_FACT, PROPOSAL_MIN_SCORE, PROPOSALS_PER_FACT } from './link-proposals/link-proposer.reactor';
 
 /** Every projection the API serves, for one {@link ProjectionRunner}. */

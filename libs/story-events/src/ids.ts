@@ -35,11 +35,11 @@ export function sha256Hex(text: string): string {
 
 /**
  * The story opened for a report that matched none in its inbox (by the router at once, or by
- * an analyst): named after the inbox and the report, so both ways open the same story and a
- * replay opens it once. Its title is the report's headline when it has one.
+ * an analyst): named after the report, so both ways open the same story and a replay opens
+ * it once. Its title is the report's headline when it has one.
  */
-export function storyForInboxReport(inboxName: string, reportId: string, headline: string | null): { storyId: string; slug: string; title: string } {
-  const slug = `${inboxName}-${reportId.slice(0, 8).toLowerCase()}`;
-  const title = headline?.trim().slice(0, 200) || `Report ${reportId.slice(0, 8)} from inbox ${inboxName}`;
+export function storyForInboxReport(reportId: string, headline: string | null): { storyId: string; slug: string; title: string } {
+  const slug = `report-${reportId.replace(/-/g, '').slice(0, 12).toLowerCase()}`;
+  const title = headline?.trim().slice(0, 200) || `Report ${reportId.slice(0, 8)}`;
   return { storyId: storyIdForSlug(slug), slug, title };
 }

@@ -69,6 +69,10 @@ export function evolveInbox(state: InboxState, event: InboxStreamEvent, stored?:
     case 'VerdictRecorded':
     case 'LinkProposed':
     case 'LinkProposalResolved':
+    case 'ReportMoved':
+    case 'ReportsSplit':
+    case 'StoryMerged':
+    case 'StoryRenamed':
       evolveStory(state.reports, event, recordedOf(stored));
       return state;
     default:

@@ -19,7 +19,10 @@ const reject: ResolveRouting = { kind: 'reject', inboxId: 'in', reportId: 'r1', 
 describe("an analyst's answer to a routed report", () => {
   it("accepts the router's first proposal when no story is named", () => {
     const state = given(ingested('r1'), routed('r1', 'waiting', [{ storyId: 's2', score: 0.15 }, { storyId: 's1', score: 0.1 }]));
-    expect(decideResolveRouting(state, accept()).events).toEqual([{ type: 'RoutingAccepted', data: { inboxId: 'in', reportId: 'r1', storyId: 's2', opened: false, reason: null } }]);
+    expect(decideResolveRouting(state, accept()).events).toEqual([
+      { type: 'RoutingAccepted', data: { inboxId: 'in', reportId: 'r1', storyId: 's2', opened: false, reason: null } },
+      { type: 'ReportMoved', data: { storyId: 'in', reportId: 'r1', toStoryId: 's2', reason: 'accepted from the inbox' } },
+    ]);
     expect(decideResolveRouting(state, accept('s1')).outcome).toEqual({ storyId: 's1', opened: false, changed: true });
   });
 

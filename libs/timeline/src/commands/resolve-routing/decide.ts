@@ -6,7 +6,7 @@ import type { ResolveRouting, RoutingResolved } from './request';
  * An analyst accepts a waiting report into a story (the one named, else the router's first
  * proposal, which may be a new story) or rejects it. Answering the same way twice changes
  * nothing; a report the router already placed, or an analyst already answered otherwise, is
- * refused. A report the router has not routed yet is refused too, so that the router's own
+ * refused. Accepting moves the report out of the inbox (`ReportMoved`). A report the router has not routed yet is refused too, so that the router's own
  * decision can never land after an analyst's.
  */
 export function decideResolveRouting(state: InboxState, command: ResolveRouting): InboxDecision<RoutingResolved> {
@@ -25,7 +25,11 @@ export function decideResolveRouting(state: InboxState, command: ResolveRouting)
   }
   const { storyId, opened } = target!;
   return {
-    events: [{ type: 'RoutingAccepted', data: { inboxId: command.inboxId, reportId: command.reportId, storyId, opened, reason: command.reason } }],
+    events: [
+      { type: 'RoutingAccepted', data: { inboxId: command.inboxId, reportId: command.reportId, storyId, opened, reason: command.reason } },
+      // The report leaves the inbox (the "story" it was stored in) for the accepted story.
+      { type: 'ReportMoved', data: { storyId: command.inboxId, reportId: command.reportId, toStoryId: storyId, reason: command.reason ?? 'accepted from the inbox' } },
+    ],
     outcome: { storyId, opened, changed: true },
   };
 }

@@ -48,7 +48,7 @@ export class ResolveRoutingHandler implements ICommandHandler<ResolveRoutingComm
     }
     let newStory: ReturnType<typeof storyForInboxReport> | null = null;
     const { result, lastPosition, revision } = await decideOnStream(this.store, inboxStream(inbox.inboxId), inboxFold, context, (state) => {
-      newStory = storyForInboxReport(inbox.name, reportId, state.routing.get(reportId)?.headline ?? null);
+      newStory = storyForInboxReport(reportId, state.routing.get(reportId)?.headline ?? null);
       const command =
         answer.kind === 'reject'
           ? { kind: 'reject' as const, inboxId: inbox.inboxId, reportId, reason: answer.reason }
