@@ -17,15 +17,15 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { HandledEvent, Projection } from '../runtime/projection';
 
-const HANDLES = ['ReportIngested', 'ReportRouted', 'RoutingAccepted', 'RoutingRejected', 'InboxPolicySet', 'ReportMoved', 'ReportsSplit', 'StoryMerged'] as const satisfies readonly StorylineEventType[];
+const HANDLES = ['ReportIngested', 'FactReported', 'ReportRouted', 'RoutingAccepted', 'RoutingRejected', 'InboxPolicySet', 'ReportMoved', 'ReportsSplit', 'StoryMerged'] as const satisfies readonly StorylineEventType[];
 type Handled = (typeof HANDLES)[number];
 
 /** The actor of the events the router appends. */
 export const ROUTER_ACTOR = 'system:router';
 /** Merging stories is an analyst's call here: the router proposes none at once. */
 const NO_AUTO_MERGE = 2;
-/** At most this many events after a report are read to find its facts (one append holds them all). */
-const FACTS_READ = 1_000;
+/** The first read for a report's facts when its batch does not hold them all; doubled until they are found. */
+const FACTS_FIRST_READ = 32;
 
 /** The router and what changed in it during one batch, to be written back to its tables. */
 interface Session {
@@ -35,7 +35,11 @@ interface Session {
   readonly features: Set<string>;
   readonly stories: Set<string>;
   readonly policies: Map<string, InboxPolicy>;
+  /** Appends owed for this batch, made together (the store commits them as a group) before it commits. */
+  readonly appends: Array<() => Promise<unknown>>;
 }
+
+type FactEvent = HandledEvent<'FactReported'>;
 
 /**
  * Routes the reports sent to inboxes, off the write path. It follows the log like a
@@ -61,11 +65,15 @@ export class ReportRouter implements Projection<Handled> {
     const session = await this.session(manager);
     // Until the tables are written and committed, the router in memory is ahead of them.
     this.cached = null;
-    for (const event of events) {
+    for (const [index, event] of events.entries()) {
       switch (event.type) {
-        case 'ReportIngested':
-          if (event.streamId.startsWith(INBOX_STREAM_PREFIX)) await this.route(event, session, manager);
-          else await this.joinDirectly(event, session, manager);
+        case 'ReportIngested': {
+          const facts = await this.factsOf(event, events, index);
+          if (event.streamId.startsWith(INBOX_STREAM_PREFIX)) await this.route(event, facts, session, manager);
+          else await this.joinDirectly(event, facts, session, manager);
+          break;
+        }
+        case 'FactReported':
           break;
         case 'ReportRouted':
           await manager.query(`UPDATE inbox_reports SET status = $2, story_id = $3, proposals = $4::jsonb, routed_by = $5, auto_join_at = $6 WHERE report_id = $1 AND status = 'unrouted'`, [
@@ -102,16 +110,17 @@ export class ReportRouter implements Projection<Handled> {
         }
       }
     }
+    await Promise.all(session.appends.map((append) => append()));
     await this.save(session, manager);
     this.cached = { router: session.router, generation: session.generation + 1n };
   }
 
-  private async route(event: HandledEvent<'ReportIngested'>, session: Session, manager: EntityManager): Promise<void> {
+  private async route(event: HandledEvent<'ReportIngested'>, facts: readonly FactEvent[], session: Session, manager: EntityManager): Promise<void> {
     const { reportId, storyId: inboxId, headline, outlet, publishedAt } = event.data;
     const [known] = await manager.query('SELECT 1 FROM inbox_reports WHERE report_id = $1', [reportId]);
     if (known) return;
     const { router } = session;
-    const features = await this.features(event, router);
+    const features = this.features(event, facts, router);
     const policy = await this.policy(session, manager, inboxId);
     const decision = router.propose(features, policy);
     this.observe(session, features);
@@ -133,9 +142,12 @@ export class ReportRouter implements Projection<Handled> {
         routedBy: ROUTER_VERSION,
       },
     };
-    if (story) await this.store.appendToStream(storyStream(story.storyId), [caused(event, 'opened', { type: 'StoryOpened', data: story })], 'any');
     const moved: ReportMoved | null = storyId === null ? null : { type: 'ReportMoved', data: { storyId: inboxId, reportId, toStoryId: storyId, reason: `routed by ${ROUTER_VERSION}, score ${decision.proposals[0]?.score ?? 0}` } };
-    await this.store.appendToStream(inboxStream(inboxId), [caused(event, 'routed', routed), ...(moved ? [caused(event, 'moved', moved)] : [])], 'any');
+    // One append per report (a replay then recognises each), all of the batch's at once; a new story is opened before the report moves into it.
+    session.appends.push(async () => {
+      if (story) await this.store.appendToStream(storyStream(story.storyId), [caused(event, 'opened', { type: 'StoryOpened', data: story })], 'any');
+      await this.store.appendToStream(inboxStream(inboxId), [caused(event, 'routed', routed), ...(moved ? [caused(event, 'moved', moved)] : [])], 'any');
+    });
     await manager.query(
       `INSERT INTO inbox_reports (report_id, inbox_id, status, story_id, proposals, routed_by, auto_join_at, headline, outlet, published_at, position)
        VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11) ON CONFLICT (report_id) DO NOTHING`,
@@ -145,8 +157,8 @@ export class ReportRouter implements Projection<Handled> {
   }
 
   /** A report ingested straight into a story counts in the frequencies and joins that story's profile. */
-  private async joinDirectly(event: HandledEvent<'ReportIngested'>, session: Session, manager: EntityManager): Promise<void> {
-    const features = await this.features(event, session.router);
+  private async joinDirectly(event: HandledEvent<'ReportIngested'>, facts: readonly FactEvent[], session: Session, manager: EntityManager): Promise<void> {
+    const features = this.features(event, facts, session.router);
     this.observe(session, features);
     session.router.join(event.data.storyId, features);
     session.stories.add(event.data.storyId);
@@ -182,17 +194,33 @@ export class ReportRouter implements Projection<Handled> {
   }
 
   /**
-   * The report's features: its text, and the entities its facts name (its facts are stored
-   * in the same append, right after it); capitalised names stand in when they name none.
+   * The report's facts: stored in the same append, right after it, so they follow it in the
+   * batch; read from its stream only when the batch ends before they do.
    */
-  private async features(event: HandledEvent<'ReportIngested'>, router: Router): Promise<ReportFeatures> {
+  private async factsOf(event: HandledEvent<'ReportIngested'>, batch: readonly HandledEvent<Handled>[], index: number): Promise<FactEvent[]> {
+    const facts: FactEvent[] = [];
+    const isFact = (next: HandledEvent<Handled> | StoredEvent | undefined) =>
+      next !== undefined && next.type === 'FactReported' && next.streamId === event.streamId && (next.data as { reportId?: string }).reportId === event.data.reportId;
+    let at = index + 1;
+    for (; at < batch.length && isFact(batch[at]); at++) facts.push(batch[at] as FactEvent);
+    if (at < batch.length) return facts;
+    for (let count = FACTS_FIRST_READ; ; count *= 2) {
+      const after = await this.store.readStream(event.streamId, { fromRevision: event.streamRevision + 1n + BigInt(facts.length), maxCount: count });
+      let taken = 0;
+      for (const stored of after) {
+        if (!isFact(stored)) return facts;
+        facts.push({ ...stored, data: toDomainEvent(stored).data } as FactEvent);
+        taken += 1;
+      }
+      if (after.length < count || taken < after.length) return facts;
+    }
+  }
+
+  /** The report's features: its text, and the entities its facts name; capitalised names stand in when they name none. */
+  private features(event: HandledEvent<'ReportIngested'>, facts: readonly FactEvent[], router: Router): ReportFeatures {
     const { reportId, text, outlet, publishedAt } = event.data;
-    const after = await this.store.readStream(event.streamId, { fromRevision: event.streamRevision + 1n, maxCount: FACTS_READ });
     const mentions = new Map<string, Set<number>>();
-    for (const stored of after) {
-      if (stored.type !== 'FactReported') break;
-      const fact = toDomainEvent(stored);
-      if (fact.type !== 'FactReported' || fact.data.reportId !== reportId) break;
+    for (const fact of facts) {
       for (const entity of fact.data.entities) {
         const starts = mentions.get(entity.name) ?? new Set<number>();
         mentions.set(entity.name, starts);
@@ -245,7 +273,7 @@ export class ReportRouter implements Projection<Handled> {
       };
       router = Router.restore(snapshot);
     }
-    return { router, generation, before: router.counters(), features: new Set(), stories: new Set(), policies: new Map() };
+    return { router, generation, before: router.counters(), features: new Set(), stories: new Set(), policies: new Map(), appends: [] };
   }
 
   /** Writes back what changed: the frequencies of the features seen, the profiles touched (all of them when their lengths were recomputed). */
