@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@storyline/event-store';
 import { assertNever, type InboxEvent, type RoutingProposal, type StoryEvent } from '@storyline/story-events';
-import { emptyStoryState, evolveStory, type StoryState } from '../domain/story-state';
+import { emptyStoryState, evolveStory, type StoryState } from './story-state';
 import type { Fold } from './stream-decider';
 
 /** The events an inbox's stream holds: the reports sent to it (story events) and its own. */
@@ -92,14 +92,3 @@ export const inboxFold: Fold<InboxState, InboxStreamEvent> = {
   evolve: (state, event, stored) => evolveInbox(state, event, stored),
 };
 
-/** What an inbox decider may use besides the state and the command. */
-export interface InboxDecisionContext {
-  readonly idempotencyKey: string | null;
-  newId(): string;
-}
-
-/** An inbox decider's answer: the events to append (none when the inbox already is as asked) and what the command achieved. */
-export interface InboxDecision<Outcome> {
-  readonly events: readonly InboxStreamEvent[];
-  readonly outcome: Outcome;
-}

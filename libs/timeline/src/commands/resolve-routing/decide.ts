@@ -1,5 +1,6 @@
 import { DomainError, type RoutingProposal } from '@storyline/story-events';
-import type { InboxDecision, InboxState } from '../../command-handling/inbox-state';
+import type { Decision, DecisionContext } from '../../command-handling/decider';
+import type { InboxState, InboxStreamEvent } from '../../command-handling/inbox-state';
 import type { ResolveRouting, RoutingResolved } from './request';
 
 /**
@@ -9,7 +10,7 @@ import type { ResolveRouting, RoutingResolved } from './request';
  * refused. Accepting moves the report out of the inbox (`ReportMoved`). A report the router has not routed yet is refused too, so that the router's own
  * decision can never land after an analyst's.
  */
-export function decideResolveRouting(state: InboxState, command: ResolveRouting): InboxDecision<RoutingResolved> {
+export function decideResolveRouting(state: InboxState, command: ResolveRouting, _context?: DecisionContext): Decision<InboxStreamEvent, RoutingResolved> {
   const report = state.routing.get(command.reportId);
   if (!report) throw new DomainError('INBOX.REPORT_NOT_FOUND', `no report ${command.reportId} in this inbox`, 'report');
   if (report.status === 'unrouted') throw new DomainError('INBOX.NOT_ROUTED', `report ${command.reportId} is not routed yet; try again shortly`, 'report');

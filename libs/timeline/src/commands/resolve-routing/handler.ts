@@ -1,33 +1,14 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
-import { DomainError, inboxStream, nameBasedId, positionToJson, SCHEMA_VERSIONS, storyForInboxReport, storyStream } from '@storyline/story-events';
+import { DomainError, inboxStream, nameBasedId, newId, positionToJson, SCHEMA_VERSIONS, storyForInboxReport, storyStream } from '@storyline/story-events';
 import type { CommandContext } from '../../command-handling/command-context';
 import { inboxFold } from '../../command-handling/inbox-state';
 import { decideOnStream } from '../../command-handling/stream-decider';
-import { writtenRevisionToJson, type WriteOutcome } from '../../http/write-outcome';
+import { writtenRevisionToJson } from '../../http/write-outcome';
+import { ResolveRoutingCommand, type RoutingResolvedAnswer } from './command';
 import { READ_MODEL_SYNC, type ReadModelSync } from '../../read-model-sync';
 import { decideResolveRouting } from './decide';
-
-export interface RoutingResolvedAnswer extends WriteOutcome {
-  readonly reportId: string;
-  readonly decision: 'accepted' | 'rejected';
-  readonly storyId: string | null;
-  readonly opened: boolean;
-  readonly position: number;
-  readonly changed: boolean;
-}
-
-export class ResolveRoutingCommand extends Command<RoutingResolvedAnswer> {
-  constructor(
-    readonly inbox: { readonly inboxId: string; readonly name: string },
-    readonly reportId: string,
-    readonly answer: { readonly kind: 'accept'; readonly story: string | 'new' | null; readonly reason: string | null } | { readonly kind: 'reject'; readonly reason: string },
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
 
 /**
  * An analyst's answer to a waiting report. An accepted report's story must exist, unless it
@@ -53,7 +34,7 @@ export class ResolveRoutingHandler implements ICommandHandler<ResolveRoutingComm
         answer.kind === 'reject'
           ? { kind: 'reject' as const, inboxId: inbox.inboxId, reportId, reason: answer.reason }
           : { kind: 'accept' as const, inboxId: inbox.inboxId, reportId, storyId: answer.story === 'new' ? newStory.storyId : named, newStory, reason: answer.reason };
-      const { events, outcome } = decideResolveRouting(state, command);
+      const { events, outcome } = decideResolveRouting(state, command, { idempotencyKey: context.idempotencyKey, newId });
       return { events, result: () => outcome };
     });
     let position = lastPosition;

@@ -1,5 +1,5 @@
 import { invalid, read } from '@storyline/story-events';
-import { parseInboxName } from '../send-to-inbox/request';
+import { parseInboxName } from '../../http/inbox-ref';
 
 /** How much the router may do in an inbox without an analyst. */
 export interface SetInboxPolicy {
