@@ -54,6 +54,7 @@ export function storylineReactors(store: EventStore): Projection[] {
   return [new LinkProposer(store), new ReportRouter(store)];
 }
 export { ReportRouter, ROUTER_ACTOR } from './inbox/report-router.reactor';
+export { INBOX_STATUSES, ListInboxQuery, type InboxPage, type InboxProposalView, type InboxReportView, type InboxStatus } from './inbox/list-inbox.query';
 export { CANDIDATES_PER_FACT, PROPOSAL_MIN_SCORE, PROPOSALS_PER_FACT } from './link-proposals/link-proposer.reactor';
 
 /** Every projection the API serves, for one {@link ProjectionRunner}. */

@@ -72,3 +72,4 @@ export { SetInboxPolicyHandler } from './commands/set-inbox-policy/handler';
 export * from './commands/resolve-routing/command';
 export { parseReportId, parseRoutingAnswer, type ResolveRouting, type RoutingResolved } from './commands/resolve-routing/request';
 export { decideResolveRouting } from './commands/resolve-routing/decide';
+export { storyIdFromRef } from './http/story-ref';
