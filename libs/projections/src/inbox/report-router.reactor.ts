@@ -37,6 +37,9 @@ interface Session {
   readonly policies: Map<string, InboxPolicy>;
   /** Appends owed for this batch, made together (the store commits them as a group) before it commits. */
   readonly appends: Array<() => Promise<unknown>>;
+  /** Rows owed to `inbox_reports` and `routing_report_features`, written with one statement each. */
+  readonly routed: unknown[];
+  readonly pendingFeatures: Map<string, { report_id: string; story_id: string | null; features: ReportFeatures }>;
 }
 
 type FactEvent = HandledEvent<'FactReported'>;
@@ -76,14 +79,17 @@ export class ReportRouter implements Projection<Handled> {
         case 'FactReported':
           break;
         case 'ReportRouted':
+          await this.flushRows(session, manager);
           await manager.query(`UPDATE inbox_reports SET status = $2, story_id = $3, proposals = $4::jsonb, routed_by = $5, auto_join_at = $6 WHERE report_id = $1 AND status = 'unrouted'`, [
             event.data.reportId, event.data.decision, event.data.storyId, JSON.stringify(event.data.proposals), event.data.routedBy, event.data.autoJoinAt,
           ]);
           break;
         case 'RoutingAccepted':
+          await this.flushRows(session, manager);
           await manager.query(`UPDATE inbox_reports SET status = 'accepted', story_id = $2 WHERE report_id = $1`, [event.data.reportId, event.data.storyId]);
           break;
         case 'RoutingRejected':
+          await this.flushRows(session, manager);
           await manager.query(`UPDATE inbox_reports SET status = 'rejected' WHERE report_id = $1`, [event.data.reportId]);
           break;
         case 'InboxPolicySet':
@@ -111,14 +117,13 @@ export class ReportRouter implements Projection<Handled> {
       }
     }
     await Promise.all(session.appends.map((append) => append()));
+    await this.flushRows(session, manager);
     await this.save(session, manager);
     this.cached = { router: session.router, generation: session.generation + 1n };
   }
 
   private async route(event: HandledEvent<'ReportIngested'>, facts: readonly FactEvent[], session: Session, manager: EntityManager): Promise<void> {
     const { reportId, storyId: inboxId, headline, outlet, publishedAt } = event.data;
-    const [known] = await manager.query('SELECT 1 FROM inbox_reports WHERE report_id = $1', [reportId]);
-    if (known) return;
     const { router } = session;
     const features = this.features(event, facts, router);
     const policy = await this.policy(session, manager, inboxId);
@@ -148,12 +153,20 @@ export class ReportRouter implements Projection<Handled> {
       if (story) await this.store.appendToStream(storyStream(story.storyId), [caused(event, 'opened', { type: 'StoryOpened', data: story })], 'any');
       await this.store.appendToStream(inboxStream(inboxId), [caused(event, 'routed', routed), ...(moved ? [caused(event, 'moved', moved)] : [])], 'any');
     });
-    await manager.query(
-      `INSERT INTO inbox_reports (report_id, inbox_id, status, story_id, proposals, routed_by, auto_join_at, headline, outlet, published_at, position)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11) ON CONFLICT (report_id) DO NOTHING`,
-      [reportId, inboxId, routed.data.decision, storyId, JSON.stringify(routed.data.proposals), ROUTER_VERSION, policy.autoJoinAt, headline, outlet, publishedAt, event.position.toString()],
-    );
-    await this.keepFeatures(manager, features, storyId);
+    session.routed.push({
+      report_id: reportId,
+      inbox_id: inboxId,
+      status: routed.data.decision,
+      story_id: storyId,
+      proposals: routed.data.proposals,
+      routed_by: ROUTER_VERSION,
+      auto_join_at: policy.autoJoinAt,
+      headline,
+      outlet,
+      published_at: publishedAt,
+      position: event.position.toString(),
+    });
+    this.keepFeatures(session, features, storyId);
   }
 
   /** A report ingested straight into a story counts in the frequencies and joins that story's profile. */
@@ -162,11 +175,12 @@ export class ReportRouter implements Projection<Handled> {
     this.observe(session, features);
     session.router.join(event.data.storyId, features);
     session.stories.add(event.data.storyId);
-    await this.keepFeatures(manager, features, event.data.storyId);
+    this.keepFeatures(session, features, event.data.storyId);
   }
 
   /** Reports leaving one story for another (an analyst's accept or move, a split): out of one profile, into the other. */
   private async move(session: Session, manager: EntityManager, reportIds: readonly string[], fromStoryId: string, toStoryId: string): Promise<void> {
+    await this.flushRows(session, manager);
     const rows: { report_id: string; features: ReportFeatures }[] = await manager.query('SELECT report_id, features FROM routing_report_features WHERE report_id = ANY($1::uuid[]) ORDER BY report_id', [reportIds]);
     for (const { features } of rows) {
       if (session.router.hasStory(fromStoryId)) {
@@ -182,6 +196,7 @@ export class ReportRouter implements Projection<Handled> {
   private async merge(session: Session, manager: EntityManager, fromStoryId: string, intoStoryId: string): Promise<void> {
     const { router } = session;
     if (!router.hasStory(fromStoryId)) return;
+    await this.flushRows(session, manager);
     if (!router.hasStory(intoStoryId)) {
       const rows: { features: ReportFeatures }[] = await manager.query('SELECT features FROM routing_report_features WHERE story_id = $1 ORDER BY report_id', [fromStoryId]);
       for (const { features } of rows) router.join(intoStoryId, features);
@@ -247,11 +262,31 @@ export class ReportRouter implements Projection<Handled> {
     return policy;
   }
 
-  private async keepFeatures(manager: EntityManager, features: ReportFeatures, storyId: string | null): Promise<void> {
-    await manager.query(
-      'INSERT INTO routing_report_features (report_id, story_id, features) VALUES ($1, $2, $3::jsonb) ON CONFLICT (report_id) DO UPDATE SET story_id = EXCLUDED.story_id, features = EXCLUDED.features',
-      [features.reportId, storyId, JSON.stringify(features)],
-    );
+  private keepFeatures(session: Session, features: ReportFeatures, storyId: string | null): void {
+    session.pendingFeatures.set(features.reportId, { report_id: features.reportId, story_id: storyId, features });
+  }
+
+  /** The rows routing and joining owe, before anything in the batch reads them (a move, a merge). */
+  private async flushRows(session: Session, manager: EntityManager): Promise<void> {
+    if (session.pendingFeatures.size > 0) {
+      await manager.query(
+        `INSERT INTO routing_report_features (report_id, story_id, features)
+         SELECT r.report_id, r.story_id, r.features FROM jsonb_to_recordset($1::jsonb) AS r(report_id uuid, story_id uuid, features jsonb)
+         ON CONFLICT (report_id) DO UPDATE SET story_id = EXCLUDED.story_id, features = EXCLUDED.features`,
+        [JSON.stringify([...session.pendingFeatures.values()])],
+      );
+      session.pendingFeatures.clear();
+    }
+    if (session.routed.length > 0) {
+      await manager.query(
+        `INSERT INTO inbox_reports (report_id, inbox_id, status, story_id, proposals, routed_by, auto_join_at, headline, outlet, published_at, position)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(report_id uuid, inbox_id uuid, status text, story_id uuid, proposals jsonb, routed_by text,
+                auto_join_at double precision, headline text, outlet text, published_at timestamptz, position bigint)
+         ON CONFLICT (report_id) DO NOTHING`,
+        [JSON.stringify(session.routed)],
+      );
+      session.routed.length = 0;
+    }
   }
 
   /** The router as of the tables: the one in memory when nothing else wrote them since, else restored from them. */
@@ -273,7 +308,7 @@ export class ReportRouter implements Projection<Handled> {
       };
       router = Router.restore(snapshot);
     }
-    return { router, generation, before: router.counters(), features: new Set(), stories: new Set(), policies: new Map(), appends: [] };
+    return { router, generation, before: router.counters(), features: new Set(), stories: new Set(), policies: new Map(), appends: [], routed: [], pendingFeatures: new Map() };
   }
 
   /** Writes back what changed: the frequencies of the features seen, the profiles touched (all of them when their lengths were recomputed). */
