@@ -19,7 +19,7 @@ export interface ApiHarness {
 
 export const TEST_ADMIN_KEY = 'test-bootstrap-key-0123456789';
 
-const READ_MODEL_TABLES = ['stories', 'timeline_entries', 'source_ledger', 'sources', 'source_aliases', 'projection_checkpoints'];
+const READ_MODEL_TABLES = ['stories', 'story_slugs', 'timeline_entries', 'source_ledger', 'sources', 'source_aliases', 'report_memberships', 'membership_changes', 'projection_checkpoints'];
 
 export async function startApi(env: Record<string, string> = {}, storage?: StorageOptions): Promise<ApiHarness> {
   const db = await createTestDatabase('storyline_e2e');

@@ -29,6 +29,10 @@ describe('the inbox over HTTP', () => {
     expect(joined.body.reports).toEqual([
       expect.objectContaining({ reportId: sent.body.reportId, status: 'joined', storyId: harbourId, proposals: expect.arrayContaining([expect.objectContaining({ storyId: harbourId, slug: 'harbour', title: 'Harbour' })]) }),
     ]);
+    // Joined means moved out of the inbox: the report and its facts read as the story's.
+    const timeline = await api.http().get('/stories/harbour/timeline').expect(200);
+    expect(timeline.body.entries.filter((entry: { kind: string; id: string }) => entry.kind === 'report').map((entry: { id: string }) => entry.id)).toContain(sent.body.reportId);
+    expect(timeline.body.entries.filter((entry: { kind: string }) => entry.kind === 'fact').length).toBeGreaterThan(0);
     const again = await api.http().post('/reports?inbox=wires').send({ text: harbour(3), outlet: 'Wire', publishedAt: '2025-03-03T08:00:00Z' }).expect(200);
     expect(again.body.reportId).toBe(sent.body.reportId);
   });
@@ -49,6 +53,8 @@ describe('the inbox over HTTP', () => {
     expect(conflict.body.error).toMatchObject({ code: 'INBOX.ALREADY_RESOLVED', field: 'report' });
     expect((await api.http().get('/inbox?inbox=desk').expect(200)).body.reports).toEqual([]);
     expect((await api.http().get('/inbox?inbox=desk&status=accepted').expect(200)).body.reports).toEqual([expect.objectContaining({ reportId: sent.body.reportId, storyId: electionId })]);
+    const timeline = await api.http().get('/stories/election/timeline').expect(200);
+    expect(timeline.body.entries.map((entry: { id: string }) => entry.id)).toContain(sent.body.reportId);
   });
 
   it('lets an analyst open a new story for a waiting report, or reject one', async () => {

@@ -13,6 +13,7 @@ type Commands = {
   export: typeof import('./commands/export');
   extract: typeof import('./commands/extract');
   keys: typeof import('./commands/keys');
+  membership: typeof import('./commands/membership');
   migrate: typeof import('./commands/migrate');
   rebuild: typeof import('./commands/rebuild');
   replay: typeof import('./commands/replay');
@@ -28,6 +29,7 @@ const load = {
   export: (): Commands['export'] => require('./commands/export'),
   extract: (): Commands['extract'] => require('./commands/extract'),
   keys: (): Commands['keys'] => require('./commands/keys'),
+  membership: (): Commands['membership'] => require('./commands/membership'),
   migrate: (): Commands['migrate'] => require('./commands/migrate'),
   rebuild: (): Commands['rebuild'] => require('./commands/rebuild'),
   replay: (): Commands['replay'] => require('./commands/replay'),
@@ -69,6 +71,76 @@ function lazyRegistration(cli: Command, argv: readonly string[], names: readonly
   }
   for (const name of names) cli.command(name).description(description).allowUnknownOption().helpOption(false).action(() => {
       throw new CliError(`put "${name}" first on the command line (storyline ${name} --help)`, EXIT.badInput);
+    });
+}
+
+/** `storyline stories merge|split|move|rename|history`: the membership writes and history, as the API has them. */
+function registerMembershipCommands(stories: Command): void {
+  // `--json` after a subcommand's arguments is parsed as the parent's own `--json` (stories lists with it too).
+  const asJson = (options: { json?: boolean }): boolean => Boolean(options.json || stories.opts().json);
+  const written = (options: { json?: boolean }, answer: { changed: boolean; position: number; storyId: string }, what: string): void => {
+    if (asJson(options)) return json(answer);
+    print(answer.changed ? `${what} (position ${answer.position})` : `nothing to change (position ${answer.position})`);
+  };
+  stories
+    .command('merge')
+    .description("merge a story into another: its reports go there, its slug and id answer for it")
+    .argument('<story>', 'the story merged away (slug or id)')
+    .requiredOption('--into <story>', 'the story that takes its reports')
+    .requiredOption('--reason <text>', 'why (kept with the event)')
+    .option('--json', 'print the API answer as JSON')
+    .action(async (story: string, options) => {
+      const answer = await load.context().withStoryline((app) => load.membership().mergeStories(app, story, options));
+      written(options, answer, `merged ${story} into ${answer.intoStoryId}`);
+    });
+  stories
+    .command('split')
+    .description('take reports (with their facts, links and verdicts) out of a story into a new one')
+    .argument('<story>', 'the story split from (slug or id)')
+    .requiredOption('--reports <ids>', 'comma-separated report ids')
+    .requiredOption('--slug <slug>', 'the new story slug')
+    .requiredOption('--title <title>', 'the new story title')
+    .requiredOption('--reason <text>', 'why (kept with the event)')
+    .option('--json', 'print the API answer as JSON')
+    .action(async (story: string, options) => {
+      const answer = await load.context().withStoryline((app) => load.membership().splitReports(app, story, options));
+      written(options, answer, `split into ${answer.slug} (${answer.storyId})`);
+    });
+  stories
+    .command('move')
+    .description('move one report to another story')
+    .argument('<report>', 'the report id')
+    .requiredOption('--to <story>', 'the story it goes to (slug or id)')
+    .requiredOption('--reason <text>', 'why (kept with the event)')
+    .option('--json', 'print the API answer as JSON')
+    .action(async (report: string, options) => {
+      const answer = await load.context().withStoryline((app) => load.membership().moveReport(app, report, options));
+      written(options, answer, `moved ${report} to ${answer.toStoryId}`);
+    });
+  stories
+    .command('rename')
+    .description('change a story slug and/or title; the old slug keeps answering')
+    .argument('<story>', 'slug or id')
+    .option('--slug <slug>', 'the new slug')
+    .option('--title <title>', 'the new title')
+    .requiredOption('--reason <text>', 'why (kept with the event)')
+    .option('--json', 'print the API answer as JSON')
+    .action(async (story: string, options) => {
+      const answer = await load.context().withStoryline((app) => load.membership().renameStory(app, story, options));
+      written(options, answer, `renamed to ${answer.slug}`);
+    });
+  stories
+    .command('history')
+    .description("a story's membership history (moves, splits, merges, renames) and the reports it holds")
+    .argument('<story>', 'slug or id')
+    .option('--as-of <instant>', 'as of this instant (ISO-8601)')
+    .addOption(new Option('--clock <clock>', 'the clock --as-of is on').choices(['reported', 'recorded']))
+    .option('--at-position <position>', 'as at this log position')
+    .option('--json', 'print the API answer as JSON')
+    .action(async (story: string, options) => {
+      const view = await load.context().withStoryline((app) => load.membership().membershipHistory(app, story, options));
+      if (asJson(options)) return json(view);
+      print(load.membership().formatHistory(view));
     });
 }
 
@@ -232,18 +304,19 @@ function program(argv: readonly string[] = []): Command {
       print(`revoked ${answer.id}`);
     });
 
-  cli
+  const stories = cli
     .command('stories')
-    .description('list the stories')
+    .description('list the stories; merge, split, move, rename, history change or show their membership')
     .option('--json', 'print as JSON')
     .action(async (options) => {
       const { QueryBus } = require('@nestjs/cqrs') as typeof import('@nestjs/cqrs');
       const { ListStoriesQuery } = require('@storyline/projections') as typeof import('@storyline/projections');
       const stories = await load.context().withStoryline((app) => app.get(QueryBus).execute(new ListStoriesQuery()));
       if (options.json) return json({ stories });
-      for (const story of stories) print(`${story.slug.padEnd(32)} ${story.title}`);
+      for (const story of stories) print(`${story.slug.padEnd(32)} ${story.title}${story.mergedInto ? ` (merged into ${story.mergedInto})` : ''}`);
       if (stories.length === 0) print('no stories yet');
     });
+  registerMembershipCommands(stories);
 
   cli
     .command('migrate')

@@ -2,6 +2,7 @@ import type { EventStore } from '@storyline/event-store';
 import { LinkProposer } from './link-proposals/link-proposer.reactor';
 import { ReportRouter } from './inbox/report-router.reactor';
 import { ClaimsProjection } from './claims/claims.projection';
+import { MembershipProjection } from './membership/membership.projection';
 import { FactHistoryProjection } from './facts/fact-history.projection';
 import type { Projection } from './runtime/projection';
 import { SourceLedgerProjection } from './source-ledger/source-ledger.projection';
@@ -59,15 +60,19 @@ export { CANDIDATES_PER_FACT, PROPOSAL_MIN_SCORE, PROPOSALS_PER_FACT } from './l
 
 /** Every projection the API serves, for one {@link ProjectionRunner}. */
 export function storylineProjections(): Projection[] {
-  return [new StoriesProjection(), new TimelineProjection(), new SourceLedgerProjection(), new FactHistoryProjection(), new ClaimsProjection()];
+  return [new StoriesProjection(), new TimelineProjection(), new SourceLedgerProjection(), new FactHistoryProjection(), new ClaimsProjection(), new MembershipProjection()];
 }
 export { ClaimsProjection } from './claims/claims.projection';
+export { MembershipProjection } from './membership/membership.projection';
+export { GetMembershipQuery, type MembershipView } from './membership/membership.query';
+export { MembershipReader, MEMBERSHIP_PROJECTION, type MembershipChange, type ReportPlace, type StoryMembers } from './membership/membership.reader';
 export { ClaimsReader, type ClaimView, type DevelopmentView, type StoryClaims, type StoryDevelopments } from './claims/claims.reader';
 export { GetClaimsQuery, GetKeyDevelopmentsQuery, type ClaimsView, type DevelopmentsView } from './claims/get-claims.query';
 export { pause } from './runtime/pause';
 export { ReadSideModule } from './read-side.module';
 export { parseAsOf, parseOrder } from './http/as-of';
-export { resolveStory } from './stories/resolve-story';
+export { resolveStory, resolveStoryAsNamed } from './stories/resolve-story';
+export { type ResolvedStory } from './stories/stories.reader';
 export { GetStoryQuery, ListStoriesQuery } from './stories/list-stories.query';
 export { GetTimelineQuery, type TimelineView } from './timeline/get-timeline.query';
 export { DEFAULT_TIMELINE_PAGE, MAX_TIMELINE_PAGE, parseTimelinePage, type TimelinePaging } from './timeline/timeline-page';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ClaimsController } from './claims/claims.controller';
+import { GetMembershipHandler, MembershipController } from './membership/membership.query';
 import { GetClaimsHandler, GetKeyDevelopmentsHandler } from './claims/get-claims.query';
 import { DiffController } from './diff/diff.controller';
 import { GetStoryDiffHandler } from './diff/get-story-diff.query';
@@ -26,7 +27,7 @@ import { TimelineController } from './timeline/timeline.controller';
  */
 @Module({
   imports: [CqrsModule],
-  controllers: [StoriesQueryController, TimelineController, LineageController, DiffController, LinkProposalsQueryController, ReplayController, ClaimsController, InboxQueryController],
+  controllers: [StoriesQueryController, TimelineController, LineageController, DiffController, LinkProposalsQueryController, ReplayController, ClaimsController, InboxQueryController, MembershipController],
   providers: [
     ListStoriesHandler,
     GetStoryHandler,
@@ -40,6 +41,7 @@ import { TimelineController } from './timeline/timeline.controller';
     GetClaimsHandler,
     GetKeyDevelopmentsHandler,
     ListInboxHandler,
+    GetMembershipHandler,
   ],
 })
 export class ReadSideModule {}

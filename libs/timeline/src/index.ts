@@ -10,6 +10,7 @@ export type { FactChangedAnswer } from './command-handling/fact-change';
 export type { SourceAnswer } from './command-handling/sources';
 export * from './read-model-sync';
 export * from './fact-locator';
+export * from './membership-locator';
 export * from './timeline.module';
 export * from './http/write-outcome';
 
@@ -73,3 +74,20 @@ export * from './commands/resolve-routing/command';
 export { parseReportId, parseRoutingAnswer, type ResolveRouting, type RoutingResolved } from './commands/resolve-routing/request';
 export { decideResolveRouting } from './commands/resolve-routing/decide';
 export { storyIdFromRef } from './http/story-ref';
+// Membership: merge, split, move, rename (docs/routing.md).
+export type { MembershipAnswer } from './command-handling/membership';
+export * from './commands/merge-stories/command';
+export { parseMergeStories } from './commands/merge-stories/request';
+export { decideMergeStories, type MergeStories } from './commands/merge-stories/decide';
+
+export * from './commands/split-reports/command';
+export { parseSplitReports } from './commands/split-reports/request';
+export { decideSplitReports, type SplitReports } from './commands/split-reports/decide';
+
+export * from './commands/move-report/command';
+export { parseMoveReport } from './commands/move-report/request';
+export { decideMoveReport, type MoveReport } from './commands/move-report/decide';
+
+export * from './commands/rename-story/command';
+export { parseRenameStory } from './commands/rename-story/request';
+export { decideRenameStory, type RenameStory } from './commands/rename-story/decide';

@@ -27,11 +27,20 @@ import { SendToInboxHandler } from './commands/ingest-report/to-inbox/handler';
 import { SetInboxPolicyController } from './commands/set-inbox-policy/controller';
 import { SetInboxPolicyHandler } from './commands/set-inbox-policy/handler';
 import { ExtractController } from './http/extract.controller';
+import { MergeStoriesController } from './commands/merge-stories/controller';
+import { MergeStoriesHandler } from './commands/merge-stories/handler';
+import { MoveReportController } from './commands/move-report/controller';
+import { MoveReportHandler } from './commands/move-report/handler';
+import { RenameStoryController } from './commands/rename-story/controller';
+import { RenameStoryHandler } from './commands/rename-story/handler';
+import { SplitReportsController } from './commands/split-reports/controller';
+import { SplitReportsHandler } from './commands/split-reports/handler';
 
 /**
  * The write side: every command a user (or the extractor) can give, one folder each under
  * commands/, each decided on its own stream. It reads no read model; the host provides
- * EVENT_STORE, READ_MODEL_SYNC and FACT_LOCATOR.
+ * EVENT_STORE, READ_MODEL_SYNC, FACT_LOCATOR and MEMBERSHIP_LOCATOR (the membership
+ * commands, and writes that name a story by a slug it was renamed to, ask it where things are).
  */
 @Module({
   imports: [CqrsModule.forRoot()],
@@ -50,6 +59,10 @@ import { ExtractController } from './http/extract.controller';
     SendToInboxController,
     SetInboxPolicyController,
     ResolveRoutingController,
+    MergeStoriesController,
+    SplitReportsController,
+    MoveReportController,
+    RenameStoryController,
   ],
   providers: [
     OpenStoryHandler,
@@ -65,6 +78,10 @@ import { ExtractController } from './http/extract.controller';
     SendToInboxHandler,
     SetInboxPolicyHandler,
     ResolveRoutingHandler,
+    MergeStoriesHandler,
+    SplitReportsHandler,
+    MoveReportHandler,
+    RenameStoryHandler,
   ],
 })
 export class TimelineModule {}

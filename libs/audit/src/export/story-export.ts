@@ -35,7 +35,8 @@ export async function* storyExportLines(log: StoryHistory, storyId: string, now:
 }
 
 function slugOf(first: ChainRow): string | null {
-  const slug = first.type === 'StoryOpened' ? (first.data as { slug?: unknown } | null)?.slug : undefined;
+  // A story split off opens with ReportsSplit, which names its slug as StoryOpened does.
+  const slug = first.type === 'StoryOpened' || first.type === 'ReportsSplit' ? (first.data as { slug?: unknown } | null)?.slug : undefined;
   return typeof slug === 'string' ? slug : null;
 }
 

@@ -1,6 +1,7 @@
 import { assembleClaim, keyDevelopments, type Claim, type GroupingRule, type StoredMember } from '@storyline/claims';
 import type { AsOf } from '@storyline/story-events';
 import type { DataSource, EntityManager } from 'typeorm';
+import { MEMBERSHIP_PROJECTION, storyMembers } from '../membership/membership.reader';
 import { viewPosition } from '../runtime/as-of';
 import { positionToNumber } from '../schema/bigint-column';
 import { ClaimsProjection } from './claims.projection';
@@ -81,7 +82,7 @@ interface MemberRow {
   position: string;
 }
 
-const PROJECTIONS = [new ClaimsProjection().name];
+const PROJECTIONS = [new ClaimsProjection().name, MEMBERSHIP_PROJECTION];
 
 /**
  * Reads a story's claims as of any view: a claim shows only the members the view may see (on
@@ -135,17 +136,19 @@ interface ClaimInView {
 
 async function claimsInView(manager: EntityManager, storyId: string, view: AsOf, position: bigint): Promise<ClaimInView[]> {
   const clock = view.clock ?? 'reported';
-  const instant = view.asOf === undefined ? '' : ` AND ${clock === 'reported' ? 'reported_at' : 'recorded_at'} <= $3`;
-  const parameters = view.asOf === undefined ? [storyId, position.toString()] : [storyId, position.toString(), view.asOf];
+  // Claims were grouped in each report's home story; a story holds those of its members in the view.
+  const members = await storyMembers(manager, storyId, view, position);
+  const instant = view.asOf === undefined ? '' : ` AND ${clock === 'reported' ? 'reported_at' : 'recorded_at'} <= $4`;
+  const parameters = [members.homes, position.toString(), members.reports, ...(view.asOf === undefined ? [] : [view.asOf])];
   const rows: MemberRow[] = await manager.query(
     `SELECT fact_id, claim_id, report_id, outlet, statement, rule, score, occurred_day, extractor, reported_at, recorded_at, position::text AS position
-       FROM claim_members WHERE story_id = $1 AND position <= $2${instant} ORDER BY position`,
+       FROM claim_members WHERE story_id = ANY($1::uuid[]) AND position <= $2 AND ($3::uuid[] IS NULL OR report_id = ANY($3::uuid[]))${instant} ORDER BY position`,
     parameters,
   );
   const linkInstant = view.asOf !== undefined && clock === 'recorded' ? ' AND recorded_at <= $3' : '';
   const links: { from_fact_id: string; to_fact_id: string }[] = await manager.query(
-    `SELECT from_fact_id, to_fact_id FROM claim_contradictions WHERE story_id = $1 AND position <= $2${linkInstant} ORDER BY position`,
-    linkInstant === '' ? parameters.slice(0, 2) : parameters,
+    `SELECT from_fact_id, to_fact_id FROM claim_contradictions WHERE story_id = ANY($1::uuid[]) AND position <= $2${linkInstant} ORDER BY position`,
+    linkInstant === '' ? [members.homes, position.toString()] : [members.homes, position.toString(), view.asOf],
   );
   const byClaim = new Map<string, MemberRow[]>();
   for (const row of rows) {

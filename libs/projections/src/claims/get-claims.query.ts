@@ -46,7 +46,7 @@ export class GetClaimsHandler implements IQueryHandler<GetClaimsQuery, ClaimsVie
   ) {}
 
   async execute({ ref, view }: GetClaimsQuery): Promise<ClaimsView> {
-    const story = await resolveStory(this.stories, ref);
+    const story = await resolveStory(this.stories, ref, view);
     return { story, ...(await this.claims.claims(story.id, view)) };
   }
 }
@@ -59,7 +59,7 @@ export class GetKeyDevelopmentsHandler implements IQueryHandler<GetKeyDevelopmen
   ) {}
 
   async execute({ ref, view }: GetKeyDevelopmentsQuery): Promise<DevelopmentsView> {
-    const story = await resolveStory(this.stories, ref);
+    const story = await resolveStory(this.stories, ref, view);
     return { story, ...(await this.claims.developments(story.id, view)) };
   }
 }

@@ -7,6 +7,7 @@ import { positionToNumber } from '../schema/bigint-column';
 import { TimelineEntryRow } from '../schema/timeline-entry.entity';
 import { TimelineProjection } from '../timeline/timeline.projection';
 import { storyDiff, type DiffItems } from './story-diff';
+import { MEMBERSHIP_PROJECTION, NO_REPORT, storyMembers } from '../membership/membership.reader';
 
 export type { ContradictedFact, CorrectedFact, DiffFact, DiffReport, RetractedFact } from './story-diff';
 
@@ -26,7 +27,7 @@ export interface StoryDiff extends DiffItems {
   readonly position: number;
 }
 
-const PROJECTIONS = [new TimelineProjection().name, new FactHistoryProjection().name];
+const PROJECTIONS = [new TimelineProjection().name, new FactHistoryProjection().name, MEMBERSHIP_PROJECTION];
 
 /** Reads what appeared, changed and was contradicted in a story between two instants. */
 export class DiffReader {
@@ -40,14 +41,16 @@ export class DiffReader {
     if (!(query.from < query.to)) throw new RangeError('a diff needs from before to');
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const position = await viewPosition(manager, PROJECTIONS, { atPosition: query.atPosition });
-      const rows = await manager
+      // The story's reports as of `to` on the diff's clock (membership: see membership.reader.ts).
+      const members = await storyMembers(manager, storyId, { asOf: query.to, clock: query.clock }, position);
+      const entries = manager
         .getRepository(TimelineEntryRow)
         .createQueryBuilder('entry')
-        .where('entry.storyId = :storyId', { storyId })
-        .andWhere('entry.position <= :position', { position: position.toString() })
-        .orderBy('entry.position', 'ASC')
-        .getMany();
-      const history = await readFactHistory(manager, { storyId }, {}, position);
+        .where('entry.storyId IN (:...homes)', { homes: members.homes })
+        .andWhere('entry.position <= :position', { position: position.toString() });
+      if (members.reports !== null) entries.andWhere('entry.reportId IN (:...reports)', { reports: members.reports.length > 0 ? members.reports : [NO_REPORT] });
+      const rows = await entries.orderBy('entry.position', 'ASC').getMany();
+      const history = await readFactHistory(manager, { storyIds: members.homes }, {}, position);
       const items = storyDiff({ rows, history }, query);
       return { from: query.from.toISOString(), to: query.to.toISOString(), clock: query.clock, position: positionToNumber(position), ...items };
     });

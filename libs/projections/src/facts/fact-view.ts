@@ -6,7 +6,8 @@ import { FactVersionRow } from '../schema/fact-version.entity';
 import { foldFact, type FactState } from './fact-state';
 
 /** Which facts a read concerns: a whole story's, or a few by id. Story first keeps its cost with the story. */
-export type FactScope = { readonly storyId: string } | { readonly factIds: readonly string[] };
+/** One story's facts, the facts of several stories (a story's homes, see membership.reader.ts), or some facts. */
+export type FactScope = { readonly storyId: string } | { readonly storyIds: readonly string[] } | { readonly factIds: readonly string[] };
 
 /** A fact as a view shows it, with the latest verdict the view may see. */
 export interface FactView extends FactState {
@@ -32,6 +33,7 @@ export async function readFactHistory(manager: EntityManager, scope: FactScope, 
   scoped(versions, 'version', scope, 'factId');
   const links = manager.getRepository(FactLinkRow).createQueryBuilder('link');
   if ('storyId' in scope) links.where('link.storyId = :storyId', { storyId: scope.storyId });
+  else if ('storyIds' in scope) links.where('link.storyId IN (:...storyIds)', { storyIds: nonEmpty(scope.storyIds) });
   else links.where('(link.fromFactId IN (:...factIds) OR link.toFactId IN (:...factIds))', { factIds: nonEmpty(scope.factIds) });
   const verdicts = manager.getRepository(FactVerdictRow).createQueryBuilder('verdict');
   scoped(verdicts, 'verdict', scope, 'factId');
@@ -63,6 +65,7 @@ export function factViews(history: FactHistory, clock: Clock): Map<string, FactV
 
 function scoped<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, scope: FactScope, factColumn: string): void {
   if ('storyId' in scope) query.where(`${alias}.storyId = :storyId`, { storyId: scope.storyId });
+  else if ('storyIds' in scope) query.where(`${alias}.storyId IN (:...storyIds)`, { storyIds: nonEmpty(scope.storyIds) });
   else query.where(`${alias}.${factColumn} IN (:...factIds)`, { factIds: nonEmpty(scope.factIds) });
 }
 

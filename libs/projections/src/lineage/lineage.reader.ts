@@ -7,6 +7,7 @@ import { positionToNumber } from '../schema/bigint-column';
 import { TimelineEntryRow } from '../schema/timeline-entry.entity';
 import { timelineEntry, viewedRow, type TimelineEntry } from '../timeline/timeline-entry';
 import { TimelineProjection } from '../timeline/timeline.projection';
+import { MEMBERSHIP_PROJECTION } from '../membership/membership.reader';
 import { lineageSteps, type LineageStep, type RepeatingFact } from './lineage-steps';
 
 export type { LineageStep, LineageStepKind } from './lineage-steps';
@@ -17,9 +18,20 @@ export interface FactLineage {
   /** The fact as the view shows it (as on the timeline). */
   readonly fact: TimelineEntry;
   readonly steps: LineageStep[];
+  /** The stories its report has belonged to in the view, oldest first (moves, splits and merges: docs/routing.md). */
+  readonly stories: readonly StoryMembershipStep[];
 }
 
-const PROJECTIONS = [new TimelineProjection().name, new FactHistoryProjection().name];
+export interface StoryMembershipStep {
+  readonly storyId: string;
+  readonly fromPosition: number;
+  readonly fromRecordedAt: string;
+  /** When the report left it; null while it is there (in the view). */
+  readonly toPosition: number | null;
+  readonly toRecordedAt: string | null;
+}
+
+const PROJECTIONS = [new TimelineProjection().name, new FactHistoryProjection().name, MEMBERSHIP_PROJECTION];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads a fact's lineage: its first report, repeats, amendments, corrections, links and verdicts, in order. */
@@ -38,7 +50,8 @@ export class LineageReader {
       const repeatedBy = history.links.filter((link) => link.kind === 'repeats' && link.toFactId === id).map((link) => link.fromFactId);
       const repeating = new Map<string, RepeatingFact>((await factRows(manager, repeatedBy, position)).map((found) => [found.id, found]));
       const fact = timelineEntry(viewedRow(row, factViews(history, clockOf(view)).get(id)));
-      return { position: positionToNumber(position), fact, steps: lineageSteps(id, history, clockOf(view), repeating) };
+      const stories = await membershipSteps(manager, row.reportId, view, position);
+      return { position: positionToNumber(position), fact, steps: lineageSteps(id, history, clockOf(view), repeating), stories };
     });
   }
 }
@@ -52,4 +65,25 @@ async function factRows(manager: EntityManager, ids: readonly string[], position
     .where("entry.kind = 'fact'")
     .andWhere('entry.id IN (:...ids)', { ids });
   return whereInView(select, 'entry', view ?? {}, position).getMany();
+}
+
+/** The report's membership intervals that began in the view; one that ended after it is still open there. */
+async function membershipSteps(manager: EntityManager, reportId: string, view: AsOf, position: bigint): Promise<StoryMembershipStep[]> {
+  const recordedBy = view.asOf !== undefined && view.clock === 'recorded' ? view.asOf.getTime() : Infinity;
+  const rows: { story_id: string; from_position: string; from_recorded_at: Date; to_position: string | null; to_recorded_at: Date | null }[] = await manager.query(
+    'SELECT story_id, from_position::text, from_recorded_at, to_position::text, to_recorded_at FROM report_memberships WHERE report_id = $1 AND from_position <= $2 ORDER BY from_position',
+    [reportId, position.toString()],
+  );
+  return rows
+    .filter((row) => row.from_recorded_at.getTime() <= recordedBy)
+    .map((row) => {
+      const ended = row.to_position !== null && BigInt(row.to_position) <= position && row.to_recorded_at !== null && row.to_recorded_at.getTime() <= recordedBy;
+      return {
+        storyId: row.story_id,
+        fromPosition: positionToNumber(BigInt(row.from_position)),
+        fromRecordedAt: row.from_recorded_at.toISOString(),
+        toPosition: ended ? positionToNumber(BigInt(row.to_position!)) : null,
+        toRecordedAt: ended ? row.to_recorded_at!.toISOString() : null,
+      };
+    });
 }

@@ -3,7 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
 import { StoriesReader } from '../stories/stories.reader';
 import { positionToJson, storyStream } from '@storyline/story-events';
-import { resolveStory } from '../stories/resolve-story';
+import { resolveStoryAsNamed as resolveStory } from '../stories/resolve-story';
 import { StoryReplayer, type ReplayStep } from './replay';
 import { ReplayStoryQuery, type ReplayPage } from './replay-story.query';
 

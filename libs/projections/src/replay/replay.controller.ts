@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import { invalid, type Position } from '@storyline/story-events';
 import { read } from '@storyline/story-events';
 import { seesMetadata, type Authenticated } from '@storyline/story-events';
-import { resolveStory } from '../stories/resolve-story';
+import { resolveStoryAsNamed as resolveStory } from '../stories/resolve-story';
 import type { ReplayStep, StateDetail } from './replay';
 import { ReplayStoryQuery, type ReplayPage } from './replay-story.query';
 import { ReplayStreamer } from './replay-streamer';

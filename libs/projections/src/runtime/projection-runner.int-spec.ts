@@ -33,6 +33,7 @@ describe('ProjectionRunner', () => {
     expect(applied).toEqual([
       { name: 'claims', position: String(position), events_applied: '5' },
       { name: 'fact-history', position: String(position), events_applied: '5' },
+      { name: 'membership', position: String(position), events_applied: '2' },
       { name: 'source-ledger', position: String(position), events_applied: '5' },
       { name: 'stories', position: String(position), events_applied: '1' },
       { name: 'timeline', position: String(position), events_applied: '5' },

@@ -3,7 +3,9 @@ import { CreateProjections1763800000000 } from './migrations/1763800000000-creat
 import { AddFactHistory1764500000000 } from './migrations/1764500000000-add-fact-history';
 import { AddLinkCandidates1765200000000 } from './migrations/1765200000000-add-link-candidates';
 import { AddClaims1765000000000 } from './migrations/1765000000000-add-claims';
-import { AddInbox1765400000000 } from './migrations/1765400000000-add-inbox';
+import { AddInbox1765500000000 } from './migrations/1765500000000-add-inbox';
+import { AddMembership1765400000000 } from './migrations/1765400000000-add-membership';
+import { MembershipChangeRow, ReportMembershipRow, StorySlugRow } from './membership.entity';
 import { ClaimContradictionRow, ClaimKeyRow, ClaimMemberRow, ClaimReportRow, ClaimRow } from './claim.entity';
 import { FactLinkRow, FactVerdictRow } from './fact-link.entity';
 import { FactReportRow } from './fact-report.entity';
@@ -19,12 +21,13 @@ export * from './claim.entity';
 export * from './fact-link.entity';
 export * from './fact-report.entity';
 export * from './fact-version.entity';
+export * from './membership.entity';
 export * from './projection-checkpoint.entity';
 export * from './source.entity';
 export * from './source-ledger.entity';
 export * from './story.entity';
 export * from './timeline-entry.entity';
-export { AddClaims1765000000000, AddFactHistory1764500000000, AddInbox1765400000000, AddLinkCandidates1765200000000, CreateProjections1763800000000 };
+export { AddClaims1765000000000, AddFactHistory1764500000000, AddLinkCandidates1765200000000, AddMembership1765400000000, AddInbox1765500000000, CreateProjections1763800000000 };
 
 /** Every read-model entity, for a TypeORM DataSource (never with `synchronize`). */
 export const PROJECTION_ENTITIES: Function[] = [
@@ -43,7 +46,10 @@ export const PROJECTION_ENTITIES: Function[] = [
   ClaimMemberRow,
   ClaimReportRow,
   ClaimContradictionRow,
+  ReportMembershipRow,
+  MembershipChangeRow,
+  StorySlugRow,
 ];
 
 /** The read models' schema, in order, for `runMigrations`. */
-export const PROJECTION_MIGRATIONS: MigrationClass[] = [CreateProjections1763800000000, AddFactHistory1764500000000, AddClaims1765000000000, AddLinkCandidates1765200000000, AddInbox1765400000000];
+export const PROJECTION_MIGRATIONS: MigrationClass[] = [CreateProjections1763800000000, AddFactHistory1764500000000, AddClaims1765000000000, AddLinkCandidates1765200000000, AddMembership1765400000000, AddInbox1765500000000];

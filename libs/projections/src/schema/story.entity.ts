@@ -20,4 +20,14 @@ export class StoryRow {
 
   @Column('bigint', { transformer: bigintColumn })
   position: bigint;
+
+  /** The story this one was merged into (its reports went there); null while it stands alone. */
+  @Column('uuid', { name: 'merged_into', nullable: true })
+  mergedInto: string | null;
+
+  @Column('bigint', { name: 'merged_position', nullable: true, transformer: bigintColumn })
+  mergedPosition: bigint | null;
+
+  @Column('timestamptz', { name: 'merged_at', nullable: true })
+  mergedAt: Date | null;
 }

@@ -12,7 +12,7 @@ export class GetSourceLedgerHandler implements IQueryHandler<GetSourceLedgerQuer
   ) {}
 
   async execute({ ref, view }: GetSourceLedgerQuery): Promise<SourceLedgerView> {
-    const story = await resolveStory(this.stories, ref);
+    const story = await resolveStory(this.stories, ref, view);
     const ledger = await this.ledger.sources(story.id, view);
     return { story, position: ledger.position, sources: ledger.sources };
   }

@@ -9,6 +9,7 @@ import { SourceLedgerRow } from '../schema/source-ledger.entity';
 import { ledgerInView } from './ledger-view';
 import { groupBySource, type SourceRecord } from './source-grouping';
 import { SourceLedgerProjection } from './source-ledger.projection';
+import { MEMBERSHIP_PROJECTION, NO_REPORT, storyMembers } from '../membership/membership.reader';
 
 /** Who reported what, when, in a story, and the log position the answer reflects. */
 export interface SourceLedger {
@@ -16,7 +17,7 @@ export interface SourceLedger {
   readonly sources: SourceRecord[];
 }
 
-const PROJECTIONS = [new SourceLedgerProjection().name, new FactHistoryProjection().name];
+const PROJECTIONS = [new SourceLedgerProjection().name, new FactHistoryProjection().name, MEMBERSHIP_PROJECTION];
 
 /** Reads the source ledger, grouped under canonical sources with today's aliases (as of the view). */
 export class SourceLedgerReader {
@@ -30,9 +31,12 @@ export class SourceLedgerReader {
   sources(storyId: string, view: AsOf = {}): Promise<SourceLedger> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const position = await viewPosition(manager, PROJECTIONS, view);
-      const ledger = manager.getRepository(SourceLedgerRow).createQueryBuilder('row').where('row.storyId = :storyId', { storyId });
+      // The reports the story holds in the view, read from the stories whose rows hold them.
+      const members = await storyMembers(manager, storyId, view, position);
+      const ledger = manager.getRepository(SourceLedgerRow).createQueryBuilder('row').where('row.storyId IN (:...homes)', { homes: members.homes });
+      if (members.reports !== null) ledger.andWhere('row.reportId IN (:...reports)', { reports: members.reports.length > 0 ? members.reports : [NO_REPORT] });
       const rows = await whereInView(ledger, 'row', view, position).getMany();
-      const history = await readFactHistory(manager, { storyId }, view, position);
+      const history = await readFactHistory(manager, { storyIds: members.homes }, view, position);
       const entries = ledgerInView(rows, factViews(history, clockOf(view)));
       const repeaters = new Set(history.links.filter((link) => link.kind === 'repeats').map((link) => link.fromFactId));
       const sources = await whereRecordedInView(manager.getRepository(SourceRow).createQueryBuilder('source'), 'source', view, position).getMany();

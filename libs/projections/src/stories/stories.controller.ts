@@ -11,16 +11,18 @@ export class StoriesQueryController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOkResponse({ description: '{stories: [{id, slug, title}]}' })
+  @ApiOkResponse({ description: '{stories: [{id, slug, title, mergedInto?}]}' })
   async list(): Promise<{ stories: { id: string; slug: string; title: string }[] }> {
     return { stories: await this.queries.execute(new ListStoriesQuery()) };
   }
 
   @Get(':story')
-  @ApiOkResponse({ description: '{id, slug, title}; ETag: the story stream revision, for If-Match' })
-  async get(@Param('story') story: string, @Res({ passthrough: true }) response: Response): Promise<{ id: string; slug: string; title: string }> {
+  @ApiOkResponse({
+    description: '{id, slug, title}; ETag: the story stream revision, for If-Match. An old slug answers for the story; a merged story\'s id or slug answers with the story it went into and mergedFrom: {id, slug}',
+  })
+  async get(@Param('story') story: string, @Res({ passthrough: true }) response: Response): Promise<{ id: string; slug: string; title: string; mergedFrom?: { id: string; slug: string } }> {
     const found = await this.queries.execute(new GetStoryQuery(story));
     response.setHeader('ETag', `"${found.revision}"`);
-    return { id: found.id, slug: found.slug, title: found.title };
+    return { id: found.id, slug: found.slug, title: found.title, ...(found.mergedFrom ? { mergedFrom: found.mergedFrom } : {}) };
   }
 }

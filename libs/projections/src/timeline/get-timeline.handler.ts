@@ -13,7 +13,7 @@ export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery, Timel
   ) {}
 
   async execute({ ref, order, view, paging }: GetTimelineQuery): Promise<TimelineView> {
-    const story = await resolveStory(this.stories, ref);
+    const story = await resolveStory(this.stories, ref, view);
     const timeline = await this.timelines.timeline(story.id, { order, ...view });
     const page = pageOfView(timeline, paging);
     const next = page.more

@@ -1,4 +1,5 @@
 import type { AsOf } from '@storyline/story-events';
+import type { StoryMembers } from '../membership/membership.reader';
 import type { FactLinkRow, FactVerdictRow } from '../schema/fact-link.entity';
 import type { FactVersionRow } from '../schema/fact-version.entity';
 import type { TimelineEntryRow } from '../schema/timeline-entry.entity';
@@ -55,20 +56,22 @@ export interface TimelineContent {
   readonly generation: string;
 }
 
-/** `AND <column> <= $3` on the view's clock, when it has an instant. */
+/** `AND <column> <= $4` on the view's clock, when it has an instant. */
 function asOfFilter(view: AsOf, reportedColumn: string, recordedColumn = 'recorded_at'): string {
   if (view.asOf === undefined) return '';
-  return ` AND ${(view.clock ?? 'reported') === 'reported' ? reportedColumn : recordedColumn} <= $3`;
+  return ` AND ${(view.clock ?? 'reported') === 'reported' ? reportedColumn : recordedColumn} <= $4`;
 }
 
 /**
- * Everything a story's timeline shows up to `position`, in one statement: entries, fact versions
+ * Everything a story's timeline shows up to `position` from the reports it holds in the view
+ * (`members`: versions, links and verdicts of the homes' other reports are left out by the
+ * reader, which keeps only those of facts it shows), in one statement: entries, fact versions
  * (on the view's clock), links (on the reported clock, every link the log holds, for the reader to
  * keep those between facts it shows) and verdicts (recorded clock only), each in log order, as
  * JSON arrays, which cost far less to decode than rows hydrated into entities.
  */
-export async function readTimelineContent(db: Queryable, storyId: string, view: AsOf, position: bigint): Promise<TimelineContent> {
-  const recordedOnly = view.asOf === undefined ? '' : ' AND recorded_at <= $3';
+export async function readTimelineContent(db: Queryable, members: StoryMembers, view: AsOf, position: bigint): Promise<TimelineContent> {
+  const recordedOnly = view.asOf === undefined ? '' : ' AND recorded_at <= $4';
   // A link is visible on the reported clock once both linked facts are reported (the reader keeps
   // only links between facts it shows); on the recorded clock, from when it was recorded.
   const linksRecorded = (view.clock ?? 'reported') === 'recorded' ? recordedOnly : '';
@@ -77,15 +80,15 @@ export async function readTimelineContent(db: Queryable, storyId: string, view: 
        (SELECT coalesce(json_agg(json_build_array(id, kind, report_id, source, ${millis('reported_at')}, ${millis('recorded_at')},
                  ${millis('occurred_from')}, ${millis('occurred_to')}, occurred_precision, statement, attributed_to, modality,
                  evidence_start, evidence_end, headline, url, position::text, report_position::text) ORDER BY position), '[]')
-          FROM timeline_entries WHERE story_id = $1 AND position <= $2${asOfFilter(view, 'reported_at')}) AS entries,
+          FROM timeline_entries WHERE story_id = ANY($1::uuid[]) AND position <= $2 AND ($3::uuid[] IS NULL OR report_id = ANY($3::uuid[]))${asOfFilter(view, 'reported_at')}) AS entries,
        (SELECT coalesce(json_agg(json_build_array(fact_id, position::text, kind, status, changes, ${millis('effective_at')}) ORDER BY position), '[]')
-          FROM fact_versions WHERE story_id = $1 AND position <= $2${asOfFilter(view, 'effective_at')}) AS versions,
+          FROM fact_versions WHERE story_id = ANY($1::uuid[]) AND position <= $2${asOfFilter(view, 'effective_at')}) AS versions,
        (SELECT coalesce(json_agg(json_build_array(link_id, from_fact_id, to_fact_id, kind, reason) ORDER BY position), '[]')
-          FROM fact_links WHERE story_id = $1 AND position <= $2${linksRecorded}) AS links,
+          FROM fact_links WHERE story_id = ANY($1::uuid[]) AND position <= $2${linksRecorded}) AS links,
        (SELECT coalesce(json_agg(json_build_array(fact_id, verdict) ORDER BY position), '[]')
-          FROM fact_verdicts WHERE story_id = $1 AND position <= $2${recordedOnly}) AS verdicts,
+          FROM fact_verdicts WHERE story_id = ANY($1::uuid[]) AND position <= $2${recordedOnly}) AS verdicts,
        ${GENERATION} AS generation`,
-    view.asOf === undefined ? [storyId, position.toString()] : [storyId, position.toString(), view.asOf],
+    [members.homes, position.toString(), members.reports, ...(view.asOf === undefined ? [] : [view.asOf])],
   );
   return {
     rows: row.entries.map(entryRow),

@@ -9,6 +9,7 @@ import { orderTimeline } from './timeline-order';
 import { type TimelineOrder } from '@storyline/story-events';
 import { readTimelineContent, readTimelineHead, type TimelineContent } from './timeline-sql';
 import { TimelineProjection } from './timeline.projection';
+import { MEMBERSHIP_PROJECTION, storyMembers } from '../membership/membership.reader';
 
 export interface TimelineQuery extends AsOf {
   readonly order: TimelineOrder;
@@ -29,7 +30,7 @@ export interface TimelineReaderOptions {
 
 type TimelineContentView = Omit<Timeline, 'position'>;
 
-const PROJECTIONS = [new TimelineProjection().name, new FactHistoryProjection().name];
+const PROJECTIONS = [new TimelineProjection().name, new FactHistoryProjection().name, MEMBERSHIP_PROJECTION];
 
 /**
  * Reads a story's timeline on any clock, as of any instant or position.
@@ -56,13 +57,16 @@ export class TimelineReader {
    */
   async timeline(storyId: string, query: TimelineQuery): Promise<Timeline> {
     const head = await readTimelineHead(this.dataSource, storyId, PROJECTIONS, query);
+    const members = await storyMembers(this.dataSource, storyId, query, head.position);
+    // A story whose membership changed reads rows of other stories too, which its own head does not cover.
+    const cacheable = members.reports === null;
     const key = [storyId, query.order, clockOf(query), query.asOf?.toISOString() ?? '', head.storyHead, head.generation].join('|');
-    const cached = this.cache.get(key);
+    const cached = cacheable ? this.cache.get(key) : undefined;
     if (cached) return { position: positionToNumber(head.position), ...cached };
-    const content = await readTimelineContent(this.dataSource, storyId, query, head.position);
+    const content = await readTimelineContent(this.dataSource, members, query, head.position);
     const view = timelineFrom(content, query);
     // A swap between the two statements: the view is right for the new tables, but not under this key.
-    if (content.generation === head.generation) this.cache.set(key, frozen(view));
+    if (cacheable && content.generation === head.generation) this.cache.set(key, frozen(view));
     return { position: positionToNumber(head.position), ...view };
   }
 

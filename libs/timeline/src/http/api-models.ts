@@ -94,3 +94,8 @@ export const FACT_CHANGES_SCHEMA = {
     evidence: { type: 'object', properties: { start: { type: 'integer' }, end: { type: 'integer' } } },
   },
 };
+
+/** Swagger: the If-Match header a write on one story's stream honours. */
+export const IF_MATCH_HEADER = { name: 'If-Match', required: false, description: 'the revision (ETag) of the story written that you last saw; 412 if it moved on' };
+/** Swagger: the reason a membership change is kept with. */
+export const REASON_PROPERTY = { type: 'string', description: 'why: kept with the event, with the actor' };

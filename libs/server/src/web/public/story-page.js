@@ -5,6 +5,7 @@ import { formatInstant, h } from './dom.js';
 import { EntryList } from './entry-list.js';
 import { IngestForm } from './ingest-form.js';
 import { LinkList } from './link-list.js';
+import { MembershipPanel } from './membership-panel.js';
 import { ReplayPlayer } from './replay-player.js';
 import { loadArchive } from './story-archive.js';
 import { outletLabel } from './outlet-label.js';
@@ -85,6 +86,23 @@ class StoryPage {
     this.slider.setBounds(latest.entries);
     this.player.setEvents(archive.events, archive);
     this.show(latest, { fit: true });
+    await this.membership.load(latest.entries);
+  }
+
+  /** After a merge, the story it went into (the old slug now answers with it); after a split, this story again. */
+  async membershipChanged({ goTo }) {
+    if (goTo && location.hash !== `#/stories/${encodeURIComponent(goTo)}`) {
+      location.hash = `#/stories/${encodeURIComponent(goTo)}`;
+      return;
+    }
+    Object.assign(this.view, { atPosition: null, asOf: null });
+    this.archive = await loadArchive(this.ref);
+    this.player.setEvents(this.archive.events, this.archive);
+    const latest = await this.fetch(this.view);
+    this.latest = latest;
+    this.slider.setBounds(latest.entries);
+    this.show(latest, { fit: true });
+    await this.membership.load(latest.entries);
   }
 
   build(story) {
@@ -96,15 +114,18 @@ class StoryPage {
     this.links = new LinkList((id) => this.choose(id, { focus: true }));
     this.list = new EntryList((id) => this.choose(id, { focus: true }));
     this.ingest = new IngestForm(story.slug, (answer) => this.ingested(answer));
+    this.membership = new MembershipPanel(story, (change) => this.membershipChanged(change));
     const chartArea = h('div', { id: 'chart', class: 'chart', role: 'region', 'aria-label': 'Timeline: one lane per source; choose an item for its details' });
     this.main.replaceChildren(
       h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: '#/' }, 'Stories'), ' / ', story.slug),
       h('h1', {}, story.title),
+      story.mergedFrom ? h('p', { class: 'merged-note', role: 'note' }, `“${story.mergedFrom.slug}” was merged into this story; its reports are here.`) : null,
       h('div', { class: 'controls' }, this.axisControl(), this.slider.element, this.player.element),
       this.status,
       h('div', { class: 'story-layout' }, h('div', { class: 'chart-column' }, chartArea, this.legend(), this.links.element), this.details.element),
       this.list.element,
       this.ingest.element,
+      this.membership.element,
     );
     this.chart = new TimelineChart(chartArea, (id) => this.choose(id));
   }
@@ -216,6 +237,7 @@ class StoryPage {
     this.slider.setBounds(latest.entries);
     this.show(latest, { fit: true });
     this.choose(answer.reportId);
+    await this.membership.load(latest.entries);
   }
 
   close() {

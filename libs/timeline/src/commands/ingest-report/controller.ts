@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post, Req, Res, Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -6,13 +6,16 @@ import { reportFromRequest } from './request';
 import { ReportAnswer, ReportBody } from '../../http/api-models';
 import { answerWrite } from '../../http/write-outcome';
 import { commandContext, type Authenticated } from '../../http/request-context';
-import { storyIdFromRef } from '../../http/story-ref';
+import { MEMBERSHIP_LOCATOR, storyIdOf, type MembershipLocator } from '../../membership-locator';
 import { IngestReportCommand } from './command';
 
 @ApiTags('reports')
 @Controller('stories/:story/reports')
 export class ReportsController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(MEMBERSHIP_LOCATOR) private readonly locator: MembershipLocator,
+  ) {}
 
   @Post()
   @ApiBody({ type: ReportBody, description: 'JSON with facts (structured), JSON {text, outlet?, publishedAt?, headline?, url?} without facts, or the raw text as text/plain with ?outlet=&publishedAt=: the extractor then finds the facts' })
@@ -27,7 +30,7 @@ export class ReportsController {
     @Req() request: Request & Authenticated,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ReportAnswer> {
-    const storyId = storyIdFromRef(story);
+    const storyId = await storyIdOf(this.locator, story);
     const { report, metadata } = await reportFromRequest(body, request);
     const answer = await this.commands.execute(new IngestReportCommand(storyId, report, commandContext(request), metadata));
     response.status(answer.created ? 201 : 200);

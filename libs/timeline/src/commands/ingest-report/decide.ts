@@ -26,6 +26,7 @@ function repeatOf(state: StoryState, reportId: string): Decision<StoryEvent, Ing
 
 export function decideIngestReport(state: StoryState, command: IngestReport, context: DecisionContext): Decision<StoryEvent, IngestOutcome> {
   if (!state.opened) throw new DomainError('STORY.NOT_FOUND', `story ${command.storyId} does not exist`);
+  if (state.mergedInto) throw new DomainError('STORY.MERGED', `story ${state.slug ?? command.storyId} was merged into ${state.mergedInto}; send reports there`, 'story');
   const { report } = command;
   const request = context.idempotencyKey === null ? undefined : state.requests.get(context.idempotencyKey);
   if (request) {

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
-import { positionToJson, storyIdForSlug, storyStream } from '@storyline/story-events';
+import { DomainError, positionToJson, storyIdForSlug, storyStream } from '@storyline/story-events';
+import { MEMBERSHIP_LOCATOR, type MembershipLocator } from '../../membership-locator';
 import { storyFold } from '../../command-handling/folds';
 import { runCommand } from '../../command-handling/run-command';
 import { writtenRevisionToJson } from '../../http/write-outcome';
@@ -14,10 +15,14 @@ export class OpenStoryHandler implements ICommandHandler<OpenStoryCommand, Story
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_SYNC) private readonly readModels: ReadModelSync,
+    @Inject(MEMBERSHIP_LOCATOR) private readonly locator: MembershipLocator,
   ) {}
 
   async execute({ slug, title, context }: OpenStoryCommand): Promise<StoryOpenedAnswer> {
     const storyId = storyIdForSlug(slug);
+    // Another story was renamed to (or away from) this slug: it keeps answering for that story.
+    const holder = await this.locator.storyOfSlug(slug);
+    if (holder !== null && holder !== storyId) throw new DomainError('STORY.SLUG_TAKEN', `the slug "${slug}" is taken`, 'slug');
     // A taken slug is a 409 whatever revision the client saw, so If-Match does not apply.
     const { appended, revision } = await runCommand(this.store, storyStream(storyId), storyFold, { ...context, expectedRevision: null }, decideOpenStory, { storyId, slug, title });
     const position = appended?.position ?? 0n;

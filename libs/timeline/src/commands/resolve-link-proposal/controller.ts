@@ -1,9 +1,9 @@
-import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post, Req, Res, Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { commandContext, type Authenticated } from '../../http/request-context';
-import { storyIdFromRef } from '../../http/story-ref';
+import { MEMBERSHIP_LOCATOR, storyIdOf, type MembershipLocator } from '../../membership-locator';
 import { answerWrite } from '../../http/write-outcome';
 import { ResolveLinkProposalCommand, type ProposalResolvedAnswer } from './command';
 import { parseResolution, proposalIdFromParam, type ProposalDecision } from './request';
@@ -12,7 +12,10 @@ import { parseResolution, proposalIdFromParam, type ProposalDecision } from './r
 @ApiTags('facts')
 @Controller('stories/:story/link-proposals')
 export class ResolveLinkProposalController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(MEMBERSHIP_LOCATOR) private readonly locator: MembershipLocator,
+  ) {}
 
   @Post(':linkId/accept')
   @ApiBody({ required: false, schema: { type: 'object', properties: { reason: { type: 'string' } } } })
@@ -29,7 +32,7 @@ export class ResolveLinkProposalController {
   private async resolve(story: string, linkId: string, decision: ProposalDecision, body: unknown, request: Request & Authenticated, response: Response): Promise<Omit<ProposalResolvedAnswer, 'revision'>> {
     const { reason } = parseResolution(body, decision);
     const id = proposalIdFromParam(linkId);
-    const answer = await this.commands.execute(new ResolveLinkProposalCommand(storyIdFromRef(story), id, decision, reason, commandContext(request)));
+    const answer = await this.commands.execute(new ResolveLinkProposalCommand(await storyIdOf(this.locator, story), id, decision, reason, commandContext(request)));
     response.status(answer.changed ? 201 : 200);
     return answerWrite(response, answer);
   }

@@ -24,8 +24,11 @@ export class SendToInboxHandler implements ICommandHandler<SendToInboxCommand, S
       requestFingerprint: fingerprint,
     });
     const position = result.created ? (appended?.position ?? 0n) : result.position;
-    // The router reacts to the report in the same pass as the read models: once they show it, so does the inbox.
-    const readYourWrites = await this.readModels.waitFor(position);
+    // The router reacts to the report in the same pass as the read models, appending its
+    // decision (and the move into a story) before that pass commits; waiting for the head
+    // after that lets the answer's reads show the report where the router put it.
+    let readYourWrites = await this.readModels.waitFor(position);
+    if (result.created && readYourWrites === 'applied') readYourWrites = await this.readModels.waitFor(await this.store.headPosition());
     return { reportId: result.reportId, factIds: result.factIds, position: positionToJson(position), created: result.created, revision: writtenRevisionToJson(revision), readYourWrites };
   }
 }

@@ -7,8 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * features), kept a piece at a time so that it survives a restart. New, so its checkpoint
  * starts at 0 and it reads the whole log once.
  */
-export class AddInbox1765400000000 implements MigrationInterface {
-  readonly name = 'AddInbox1765400000000';
+export class AddInbox1765500000000 implements MigrationInterface {
+  readonly name = 'AddInbox1765500000000';
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`
