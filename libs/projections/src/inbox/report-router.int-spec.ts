@@ -108,7 +108,7 @@ describe('ReportRouter (the inbox reactor)', () => {
     await caughtUp();
     const head = await harness.store.headPosition();
     const before = await harness.dataSource.query('SELECT report_id, status, story_id, proposals FROM inbox_reports ORDER BY report_id');
-    const profiles = await harness.dataSource.query('SELECT story_id, profile FROM routing_profiles ORDER BY story_id');
+    const profiles = await harness.dataSource.query('SELECT story_id, profile, norms FROM routing_profiles ORDER BY story_id');
 
     await runner.stop();
     await harness.dataSource.query('TRUNCATE inbox_policies, inbox_reports, routing_frequencies, routing_profiles, routing_report_features, routing_state');
@@ -117,7 +117,7 @@ describe('ReportRouter (the inbox reactor)', () => {
     await caughtUp();
     expect(await harness.store.headPosition()).toBe(head);
     expect(await harness.dataSource.query('SELECT report_id, status, story_id, proposals FROM inbox_reports ORDER BY report_id')).toEqual(before);
-    expect(await harness.dataSource.query('SELECT story_id, profile FROM routing_profiles ORDER BY story_id')).toEqual(profiles);
+    expect(await harness.dataSource.query('SELECT story_id, profile, norms FROM routing_profiles ORDER BY story_id')).toEqual(profiles);
   });
 
   it('restores its state from its tables after a restart and routes on from there', async () => {

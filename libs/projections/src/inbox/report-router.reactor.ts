@@ -298,13 +298,13 @@ export class ReportRouter implements Projection<Handled> {
     else if (!state) router = new Router();
     else {
       const frequencies: { key: string; count: number }[] = await manager.query('SELECT key, count FROM routing_frequencies ORDER BY key');
-      const profiles: { profile: StoryProfileSnapshot }[] = await manager.query('SELECT profile FROM routing_profiles ORDER BY story_id');
+      const profiles: { profile: Omit<StoryProfileSnapshot, 'norms'>; norms: StoryProfileSnapshot['norms'] }[] = await manager.query('SELECT profile, norms FROM routing_profiles ORDER BY story_id');
       const snapshot: RouterSnapshot = {
         routerVersion: ROUTER_VERSION,
         reportsSeen: state.reports_seen,
         normsRefreshedAt: state.norms_refreshed_at,
         documentFrequencies: frequencies.map((row) => [row.key, row.count] as const),
-        stories: profiles.map((row) => row.profile),
+        stories: profiles.map((row) => ({ ...row.profile, norms: row.norms })),
       };
       router = Router.restore(snapshot);
     }
@@ -321,14 +321,24 @@ export class ReportRouter implements Projection<Handled> {
     } else if (session.features.size > 0) {
       await this.saveFrequencies(manager, [...session.features].map((key) => [key, router.documentFrequency(key.startsWith('e:') ? 'entity' : 'term', key.slice(2))]));
     }
-    const stories = after.normsRefreshedAt !== before.normsRefreshedAt ? new Set([...router.storyIds(), ...session.stories]) : session.stories;
-    const kept = [...stories].map((storyId) => router.storySnapshot(storyId)).filter((profile) => profile !== null);
+    // A profile's features are written when they changed; its lengths (small) also when every
+    // story's were recomputed, which would otherwise rewrite every profile every few reports.
+    const refreshed = after.normsRefreshedAt !== before.normsRefreshedAt;
+    const stories = refreshed ? new Set([...router.storyIds(), ...session.stories]) : session.stories;
+    const snapshots = [...stories].map((storyId) => router.storySnapshot(storyId)).filter((profile) => profile !== null);
+    const changed = snapshots.filter((profile) => session.stories.has(profile.storyId)).map(({ norms, ...profile }) => ({ story_id: profile.storyId, profile, norms }));
     const gone = [...stories].filter((storyId) => !router.hasStory(storyId));
-    if (kept.length > 0) {
+    if (changed.length > 0) {
       await manager.query(
-        `INSERT INTO routing_profiles (story_id, profile) SELECT (p->>'storyId')::uuid, p FROM jsonb_array_elements($1::jsonb) AS p
-         ON CONFLICT (story_id) DO UPDATE SET profile = EXCLUDED.profile`,
-        [JSON.stringify(kept)],
+        `INSERT INTO routing_profiles (story_id, profile, norms) SELECT r.story_id, r.profile, r.norms FROM jsonb_to_recordset($1::jsonb) AS r(story_id uuid, profile jsonb, norms jsonb)
+         ON CONFLICT (story_id) DO UPDATE SET profile = EXCLUDED.profile, norms = EXCLUDED.norms`,
+        [JSON.stringify(changed)],
+      );
+    }
+    if (refreshed) {
+      await manager.query(
+        `UPDATE routing_profiles p SET norms = r.norms FROM jsonb_to_recordset($1::jsonb) AS r(story_id uuid, norms jsonb) WHERE p.story_id = r.story_id`,
+        [JSON.stringify(snapshots.map((profile) => ({ story_id: profile.storyId, norms: profile.norms })))],
       );
     }
     if (gone.length > 0) await manager.query('DELETE FROM routing_profiles WHERE story_id = ANY($1::uuid[])', [gone]);

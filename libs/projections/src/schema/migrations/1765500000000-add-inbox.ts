@@ -42,7 +42,8 @@ export class AddInbox1765500000000 implements MigrationInterface {
     await runner.query(`
       CREATE TABLE routing_profiles (
         story_id uuid NOT NULL CONSTRAINT routing_profiles_pkey PRIMARY KEY,
-        profile jsonb NOT NULL
+        profile jsonb NOT NULL,
+        norms jsonb
       )`);
     await runner.query(`
       CREATE TABLE routing_report_features (
