@@ -51,7 +51,7 @@ async function endToEnd(feed: ReadonlyArray<{ topic: string; article: T17Article
     { replay: !process.argv.includes('--no-replay') },
   );
   console.log(`end to end: each article sent to an inbox (extraction + the inbox command on ${run.where}), routed by the router reactor from the log`);
-  report({ ...run, policy, topics: new Set(feed.map((item) => item.topic)).size, merges: [], timing: { ingestLabel: 'ingest (extraction + append to the inbox)', ingestMs: run.ingestMs, routingMs: run.routingMs } });
+  report({ ...run, policy, topics: new Set(feed.map((item) => item.topic)).size, merges: [], timing: { ingestLabel: 'ingest (extraction + append to the inbox)', ingestMs: run.ingestMs, routingMs: run.routingMs }, inMemory: false });
   if (run.replay) {
     const { before, after, sameDecisions } = run.replay;
     console.log(`replay: the reactor read the whole log again from an empty read model: ${after - before} events appended (expected 0), decisions ${sameDecisions ? 'identical' : 'DIFFERENT'}`);
@@ -97,7 +97,7 @@ function inMemory(feed: ReadonlyArray<{ topic: string; article: T17Article }>, p
   const topEntities = new Map(router.snapshot().stories.map((story) => [story.storyId, [...story.entities].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([name]) => name).join(', ')]));
   const timing = { ingestLabel: 'extraction', ingestMs: extractionMs, routingMs };
   console.log('in memory: the router alone on extraction results; an analyst accepts each waiting report at once');
-  report({ routed, waiting, policy, timing, topics: new Set(feed.map((item) => item.topic)).size, topEntities, merges, bestScores });
+  report({ routed, waiting, policy, timing, topics: new Set(feed.map((item) => item.topic)).size, topEntities, merges, bestScores, inMemory: true });
 }
 
 function report(run: {
@@ -109,6 +109,7 @@ function report(run: {
   topEntities: ReadonlyMap<string, string>;
   merges: readonly string[];
   bestScores: readonly number[];
+  inMemory: boolean;
 }): void {
   const { routed, waiting, policy } = run;
   const { ingestLabel, ingestMs, routingMs } = run.timing;
@@ -124,7 +125,7 @@ function report(run: {
     const rest = stories.slice(10);
     console.log(`| ${rest.length} more | ${rest.reduce((sum, story) => sum + story.size, 0)} | | sizes ${rest.map((story) => story.size).join(', ')} |`);
   }
-  console.log(`merges applied at once (autoMergeAt ${policy.autoMergeAt}): ${run.merges.length === 0 ? 'none' : run.merges.join('; ')}`);
+  console.log(`merges applied at once${run.inMemory ? ` (autoMergeAt ${policy.autoMergeAt})` : ' (the router reactor applies none; an analyst merges)'}: ${run.merges.length === 0 ? 'none' : run.merges.join('; ')}`);
   const perTopic = storiesPerTopic(routed, 1);
   const substantial = storiesPerTopic(routed, Math.ceil(n * 0.01));
   console.log(`\nstories per topic (by majority): ${[...perTopic].map(([topic, count]) => `${topic} ${count}`).join(', ')}; holding at least 1% of the reports: ${[...substantial].map(([topic, count]) => `${topic} ${count}`).join(', ')} (target <= ${STORIES_PER_TOPIC_TARGET})`);
