@@ -16,6 +16,16 @@ const POLICY: Record<string, Role | 'public'> = {
   'POST /stories': 'editor',
   'GET /stories/{story}': 'reader',
   'POST /stories/{story}/reports': 'editor',
+  'POST /reports': 'editor',
+  'GET /inbox': 'reader',
+  'PUT /inbox/policy': 'editor',
+  'POST /inbox/reports/{report}/accept': 'editor',
+  'POST /inbox/reports/{report}/reject': 'editor',
+  'POST /stories/{story}/merge': 'editor',
+  'POST /stories/{story}/split': 'editor',
+  'POST /reports/{report}/move': 'editor',
+  'PATCH /stories/{story}': 'editor',
+  'GET /stories/{story}/membership': 'reader',
   'GET /stories/{story}/timeline': 'reader',
   'GET /stories/{story}/sources': 'reader',
   'GET /stories/{story}/claims': 'reader',
@@ -63,6 +73,7 @@ function concrete(path: string): string {
     .replace('{fact}', randomUUID())
     .replace('{id}', randomUUID())
     .replace('{linkId}', randomUUID())
+    .replace('{report}', randomUUID())
     .replace('{source}', 'Nobody')
     .replace('{name}', 'timeline');
 }
@@ -105,9 +116,9 @@ describe('who may call what', () => {
   const send = (route: string, key: string | null): Promise<{ status: number }> => {
     const [method, path] = route.split(' ');
     if (route.endsWith('/stream')) return openStream(concrete(path), key);
-    const call = api.anonymous()[method.toLowerCase() as 'get' | 'post' | 'delete'](concrete(path));
+    const call = api.anonymous()[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](concrete(path));
     if (key) call.set('Authorization', `Bearer ${key}`);
-    return method === 'POST' ? call.send({}) : call;
+    return ['POST', 'PUT', 'PATCH'].includes(method) ? call.send({}) : call;
   };
 
   it.each(Object.keys(POLICY))('%s: 401 without a key, 403 for the wrong role, let through for the right one', async (route) => {
