@@ -120,10 +120,12 @@ export class Router {
     this.refreshNorms(story);
   }
 
-  /** Folds story `fromId` into `intoId`; `fromId` is no longer proposed. */
+  /** Folds story `fromId` into `intoId` (opened when it has no profile yet); `fromId` is no longer proposed. */
   merge(fromId: string, intoId: string): void {
     const from = this.story(fromId);
-    this.story(intoId).absorb(from, this.config);
+    const into = this.stories.get(intoId) ?? new StoryProfile(intoId);
+    this.stories.set(intoId, into);
+    into.absorb(from, this.config);
     this.stories.delete(fromId);
     this.bound.delete(fromId);
     this.bound.delete(intoId);

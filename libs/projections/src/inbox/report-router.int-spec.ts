@@ -128,4 +128,22 @@ describe('ReportRouter (the inbox reactor)', () => {
     await caughtUp();
     expect(((await routedOf(inboxId, sent.reportId)).data as ReportRouted['data'])).toMatchObject({ decision: 'joined', storyId: harbourStory });
   });
+
+  it("folds a merged story into the one it went into: it is no longer proposed", async () => {
+    const desk = await openStory(harness.store, 'second-desk');
+    await ingestReport(harness.store, desk, { text: harbour(10), publishedAt: '2025-03-10T08:00:00.000Z' });
+    await caughtUp();
+    const reportsOf = async (storyId: string) => (await harness.dataSource.query(`SELECT (profile->>'reports')::int AS reports FROM routing_profiles WHERE story_id = $1`, [storyId]))[0]?.reports;
+    const before = await reportsOf(harbourStory);
+    expect(await reportsOf(desk)).toBe(1);
+    await harness.store.appendToStream(storyStream(desk), [newEvent({ type: 'StoryMerged', data: { storyId: desk, intoStoryId: harbourStory, reason: 'same story' } }, 'analyst')], 'any');
+    const inboxId = inboxIdForName('after-merge');
+    const sent = await sendToInbox(harness.store, inboxId, { text: harbour(11), publishedAt: '2025-03-11T08:00:00.000Z' });
+    await caughtUp();
+    expect(await reportsOf(desk)).toBeUndefined();
+    expect(await reportsOf(harbourStory)).toBe(before + 2);
+    const routed = (await routedOf(inboxId, sent.reportId)).data as ReportRouted['data'];
+    expect(routed.storyId).toBe(harbourStory);
+    expect(routed.proposals.map((proposal) => proposal.storyId)).not.toContain(desk);
+  });
 });

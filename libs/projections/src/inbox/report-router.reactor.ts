@@ -197,12 +197,7 @@ export class ReportRouter implements Projection<Handled> {
     const { router } = session;
     if (!router.hasStory(fromStoryId)) return;
     await this.flushRows(session, manager);
-    if (!router.hasStory(intoStoryId)) {
-      const rows: { features: ReportFeatures }[] = await manager.query('SELECT features FROM routing_report_features WHERE story_id = $1 ORDER BY report_id', [fromStoryId]);
-      for (const { features } of rows) router.join(intoStoryId, features);
-    } else {
-      router.merge(fromStoryId, intoStoryId);
-    }
+    router.merge(fromStoryId, intoStoryId);
     session.stories.add(fromStoryId);
     session.stories.add(intoStoryId);
     await manager.query('UPDATE routing_report_features SET story_id = $2 WHERE story_id = $1', [fromStoryId, intoStoryId]);
