@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { INBOX_STATUSES, ListInboxQuery, type InboxPage, type InboxReportView } from '@storyline/projections';
 import { DEFAULT_INBOX_POLICY } from '@storyline/routing';
-import { invalid, newId, read } from '@storyline/story-events';
+import { answerToJson, invalid, newId, read } from '@storyline/story-events';
 import {
   parseInboxName,
   parseInboxPolicy,
@@ -82,7 +82,7 @@ async function commands<T>(work: (bus: CommandBus, app: INestApplicationContext)
  */
 export function registerInboxCommands(cli: Command, print: Print): void {
   const inbox = cli.command('inbox').description('reports sent without a story, routed to the stories they belong to (see README "Inbox")');
-  const output = (json: boolean | undefined, value: unknown, text: string): void => print(json ? JSON.stringify(value, null, 2) : text);
+  const output = (json: boolean | undefined, value: unknown, text: string): void => print(json ? answerToJson(value, 2) : text);
 
   inbox
     .command('send')

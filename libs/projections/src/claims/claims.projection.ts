@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { HandledEvent, ProjectedEvent, Projection } from '../runtime/projection';
 import { timestampOrNull } from '../runtime/sql';
 import { outletLabel } from './outlet-label';
+import { saveReportDays } from './report-days';
 
 const HANDLES = ['ReportIngested', 'FactReported', 'FactsLinked'] as const satisfies readonly StorylineEventType[];
 type Handled = (typeof HANDLES)[number];
@@ -23,7 +24,7 @@ interface ClaimReport {
  */
 export class ClaimsProjection implements Projection<Handled> {
   readonly name = 'claims';
-  readonly tables = ['claims', 'claim_keys', 'claim_members', 'claim_reports', 'claim_contradictions'];
+  readonly tables = ['claims', 'claim_keys', 'claim_members', 'claim_reports', 'claim_contradictions', 'claim_report_days'];
   readonly handles = HANDLES;
 
   async apply(events: readonly HandledEvent<Handled>[], manager: EntityManager): Promise<void> {
@@ -53,6 +54,7 @@ async function saveReport(manager: EntityManager, event: ProjectedEvent<ReportIn
     'INSERT INTO claim_reports (report_id, story_id, outlet, reported_at, position) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (report_id) DO NOTHING',
     [reportId, storyId, report.outlet, report.reportedAt, event.position.toString()],
   );
+  await saveReportDays(manager, event, report.outlet, report.reportedAt);
   return report;
 }
 

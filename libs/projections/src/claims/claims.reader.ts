@@ -1,9 +1,9 @@
-import { assembleClaim, keyDevelopments, type Claim, type GroupingRule, type StoredMember } from '@storyline/claims';
+import type { Position } from '@storyline/story-events';
+import { assembleClaim, keyDevelopments, type Claim, type GroupingRule, type Ranking, type ReportDay, type StoredMember } from '@storyline/claims';
 import type { AsOf } from '@storyline/story-events';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MEMBERSHIP_PROJECTION, storyMembers } from '../membership/membership.reader';
 import { viewPosition } from '../runtime/as-of';
-import { positionToNumber } from '../schema/bigint-column';
 import { ClaimsProjection } from './claims.projection';
 
 export interface ClaimMemberView {
@@ -39,7 +39,7 @@ export interface ClaimView {
 }
 
 export interface StoryClaims {
-  readonly position: number;
+  readonly position: Position;
   readonly claims: readonly ClaimView[];
 }
 
@@ -59,8 +59,20 @@ export interface DevelopmentView {
   readonly contradictedBy: readonly string[];
 }
 
+/** A ranked day: its score and how many later reports name it (a day later reports name but no claim is dated to has no developments). */
+export interface DevelopmentDayView {
+  readonly day: string;
+  readonly rank: number;
+  readonly score: number;
+  readonly laterMentions: number;
+  readonly claims: number;
+}
+
 export interface StoryDevelopments {
-  readonly position: number;
+  readonly position: Position;
+  /** Which ranking ordered the days (`later-mentions` 1: reports published a day or more later that name the day). */
+  readonly ranking: Ranking;
+  readonly days: readonly DevelopmentDayView[];
   readonly developments: readonly DevelopmentView[];
   /** Claims set aside: dated long before the story began, or one outlet's template text. */
   readonly background: readonly string[];
@@ -97,7 +109,7 @@ export class ClaimsReader {
   claims(storyId: string, view: AsOf = {}): Promise<StoryClaims> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const position = await viewPosition(manager, PROJECTIONS, view);
-      return { position: positionToNumber(position), claims: (await claimsInView(manager, storyId, view, position)).map(toView) };
+      return { position: position, claims: (await claimsInView(manager, storyId, view, position)).map(toView) };
     });
   }
 
@@ -111,7 +123,7 @@ export class ClaimsReader {
       const position = await viewPosition(manager, PROJECTIONS, view);
       const claims = await claimsInView(manager, storyId, view, position);
       const byId = new Map(claims.map((claim) => [claim.claim.id, claim]));
-      const ranked = keyDevelopments(claims.map((claim) => claim.claim));
+      const ranked = keyDevelopments(claims.map((claim) => claim.claim), {}, await reportDaysInView(manager, storyId, view, position));
       const dated = ranked.days.flatMap((day) => day.developments.map((development) => ({ entry: byId.get(development.claimId)!, day: day.day, dayRule: 'occurred-day' as const })));
       const undated = claims
         .filter((claim) => claim.claim.occurredDay === null && !ranked.templates.includes(claim.claim.id))
@@ -124,7 +136,8 @@ export class ClaimsReader {
           reportCount: claim.reports.length, firstReport: claim.firstReport, reports: claim.reports, contradictedBy: claim.contradictedBy,
         };
       });
-      return { position: positionToNumber(position), developments, background: ranked.background.map((entry) => entry.claimId), templates: [...ranked.templates] };
+      const days = ranked.days.map((day, index): DevelopmentDayView => ({ day: day.day, rank: index + 1, score: day.score, laterMentions: day.laterMentions, claims: day.developments.length }));
+      return { position, ranking: ranked.ranking, days, developments, background: ranked.background.map((entry) => entry.claimId), templates: [...ranked.templates] };
     });
   }
 }
@@ -174,6 +187,21 @@ async function claimsInView(manager: EntityManager, storyId: string, view: AsOf,
     return { claim, rows: new Map(members.map((member) => [member.fact_id, member])) };
   });
   return claims.sort((a, b) => a.claim.first.reportedAt.localeCompare(b.claim.first.reportedAt) || a.claim.id.localeCompare(b.claim.id));
+}
+
+/**
+ * The days the reports in the view name (on the reported clock, reports published by `asOf`;
+ * on the recorded clock, recorded by then; up to the view's position).
+ */
+async function reportDaysInView(manager: EntityManager, storyId: string, view: AsOf, position: bigint): Promise<ReportDay[]> {
+  const clock = view.clock ?? 'reported';
+  const instant = view.asOf === undefined ? '' : ` AND ${clock === 'reported' ? 'reported_at' : 'recorded_at'} <= $3`;
+  const parameters = view.asOf === undefined ? [storyId, position.toString()] : [storyId, position.toString(), view.asOf];
+  const rows: { report_id: string; outlet: string; reported_at: Date | null; recorded_at: Date; day: string }[] = await manager.query(
+    `SELECT report_id, outlet, reported_at, recorded_at, day FROM claim_report_days WHERE story_id = $1 AND position <= $2${instant} ORDER BY position, day`,
+    parameters,
+  );
+  return rows.map((row) => ({ reportId: row.report_id, outlet: row.outlet, reportedAt: (row.reported_at ?? row.recorded_at).toISOString(), day: row.day }));
 }
 
 /** A report with no publication time is ordered by when it was recorded, and says it has none. */

@@ -5,7 +5,7 @@ import type { AsOf } from '@storyline/story-events';
 import { DataSource } from 'typeorm';
 import { parseAsOf } from '../http/as-of';
 import { lowestCheckpoint } from '../runtime/checkpoints';
-import { positionToNumber } from '../schema/bigint-column';
+import { positionToJson as positionToNumber } from '@storyline/story-events';
 import { resolveStoryAsNamed } from '../stories/resolve-story';
 import { StoriesReader, type ResolvedStory } from '../stories/stories.reader';
 import { MEMBERSHIP_PROJECTION, MembershipReader, type MembershipChange } from './membership.reader';

@@ -1,6 +1,6 @@
 import type { AsOf } from '@storyline/story-events';
 import type { DataSource, EntityManager } from 'typeorm';
-import { positionToNumber } from '../schema/bigint-column';
+import { positionToJson as positionToNumber } from '@storyline/story-events';
 
 type Queryable = Pick<DataSource | EntityManager, 'query'>;
 

@@ -32,7 +32,7 @@ export class ReplayStoryHandler implements IQueryHandler<ReplayStoryQuery, Repla
       const step = replayer.step(event);
       if (event.position > after) events.push(step);
     }
-    const head = positionToJson(stored[stored.length - 1]?.position ?? 0n);
+    const head = stored[stored.length - 1]?.position ?? 0n;
     return { story, events, next: more ? events[events.length - 1].position : null, head };
   }
 }

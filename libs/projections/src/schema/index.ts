@@ -3,6 +3,8 @@ import { CreateProjections1763800000000 } from './migrations/1763800000000-creat
 import { AddFactHistory1764500000000 } from './migrations/1764500000000-add-fact-history';
 import { AddLinkCandidates1765200000000 } from './migrations/1765200000000-add-link-candidates';
 import { AddClaims1765000000000 } from './migrations/1765000000000-add-claims';
+import { AddClaimReportDays1765300000000 } from './migrations/1765300000000-add-claim-report-days';
+import { ClaimReportDayRow } from './claim-report-day.entity';
 import { AddInbox1765500000000 } from './migrations/1765500000000-add-inbox';
 import { AddMembership1765400000000 } from './migrations/1765400000000-add-membership';
 import { MembershipChangeRow, ReportMembershipRow, StorySlugRow } from './membership.entity';
@@ -18,6 +20,7 @@ import { TimelineEntryRow } from './timeline-entry.entity';
 
 export * from './bigint-column';
 export * from './claim.entity';
+export * from './claim-report-day.entity';
 export * from './fact-link.entity';
 export * from './fact-report.entity';
 export * from './fact-version.entity';
@@ -27,7 +30,7 @@ export * from './source.entity';
 export * from './source-ledger.entity';
 export * from './story.entity';
 export * from './timeline-entry.entity';
-export { AddClaims1765000000000, AddFactHistory1764500000000, AddLinkCandidates1765200000000, AddMembership1765400000000, AddInbox1765500000000, CreateProjections1763800000000 };
+export { AddClaimReportDays1765300000000, AddClaims1765000000000, AddFactHistory1764500000000, AddLinkCandidates1765200000000, AddMembership1765400000000, AddInbox1765500000000, CreateProjections1763800000000 };
 
 /** Every read-model entity, for a TypeORM DataSource (never with `synchronize`). */
 export const PROJECTION_ENTITIES: Function[] = [
@@ -46,10 +49,11 @@ export const PROJECTION_ENTITIES: Function[] = [
   ClaimMemberRow,
   ClaimReportRow,
   ClaimContradictionRow,
+  ClaimReportDayRow,
   ReportMembershipRow,
   MembershipChangeRow,
   StorySlugRow,
 ];
 
 /** The read models' schema, in order, for `runMigrations`. */
-export const PROJECTION_MIGRATIONS: MigrationClass[] = [CreateProjections1763800000000, AddFactHistory1764500000000, AddClaims1765000000000, AddLinkCandidates1765200000000, AddMembership1765400000000, AddInbox1765500000000];
+export const PROJECTION_MIGRATIONS: MigrationClass[] = [CreateProjections1763800000000, AddFactHistory1764500000000, AddClaims1765000000000, AddLinkCandidates1765200000000, AddClaimReportDays1765300000000, AddMembership1765400000000, AddInbox1765500000000];

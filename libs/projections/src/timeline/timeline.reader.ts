@@ -1,9 +1,9 @@
+import type { Position } from '@storyline/story-events';
 import type { DataSource } from 'typeorm';
 import { FactHistoryProjection } from '../facts/fact-history.projection';
 import { clockOf, factViews } from '../facts/fact-view';
 import type { AsOf } from '@storyline/story-events';
 import { ViewCache } from '../runtime/view-cache';
-import { positionToNumber } from '../schema/bigint-column';
 import { timelineEntry, timelineLink, viewedRow, type TimelineEntry, type TimelineLink } from './timeline-entry';
 import { orderTimeline } from './timeline-order';
 import { type TimelineOrder } from '@storyline/story-events';
@@ -17,7 +17,7 @@ export interface TimelineQuery extends AsOf {
 
 /** A timeline and the log position it reflects; asking again `atPosition` gives the same one. */
 export interface Timeline {
-  readonly position: number;
+  readonly position: Position;
   readonly entries: TimelineEntry[];
   /** The links the view may see between facts it shows. */
   readonly links: TimelineLink[];
@@ -62,12 +62,12 @@ export class TimelineReader {
     const cacheable = members.reports === null;
     const key = [storyId, query.order, clockOf(query), query.asOf?.toISOString() ?? '', head.storyHead, head.generation].join('|');
     const cached = cacheable ? this.cache.get(key) : undefined;
-    if (cached) return { position: positionToNumber(head.position), ...cached };
+    if (cached) return { position: head.position, ...cached };
     const content = await readTimelineContent(this.dataSource, members, query, head.position);
     const view = timelineFrom(content, query);
     // A swap between the two statements: the view is right for the new tables, but not under this key.
     if (cacheable && content.generation === head.generation) this.cache.set(key, frozen(view));
-    return { position: positionToNumber(head.position), ...view };
+    return { position: head.position, ...view };
   }
 
   get cacheStats(): ViewCache<TimelineContentView>['stats'] {

@@ -5,7 +5,6 @@ import { DomainError, positionToJson, storyIdForSlug, storyStream } from '@story
 import { MEMBERSHIP_LOCATOR, type MembershipLocator } from '../../membership-locator';
 import { storyFold } from '../../command-handling/folds';
 import { runCommand } from '../../command-handling/run-command';
-import { writtenRevisionToJson } from '../../http/write-outcome';
 import { READ_MODEL_SYNC, type ReadModelSync } from '../../read-model-sync';
 import { OpenStoryCommand, type StoryOpenedAnswer } from './command';
 import { decideOpenStory } from './decide';
@@ -27,6 +26,6 @@ export class OpenStoryHandler implements ICommandHandler<OpenStoryCommand, Story
     const { appended, revision } = await runCommand(this.store, storyStream(storyId), storyFold, { ...context, expectedRevision: null }, decideOpenStory, { storyId, slug, title });
     const position = appended?.position ?? 0n;
     const readYourWrites = await this.readModels.waitFor(position);
-    return { id: storyId, slug, position: positionToJson(position), revision: writtenRevisionToJson(revision), readYourWrites };
+    return { id: storyId, slug, position, revision: revision, readYourWrites };
   }
 }

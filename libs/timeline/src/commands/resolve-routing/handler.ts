@@ -5,7 +5,7 @@ import { DomainError, inboxStream, nameBasedId, newId, positionToJson, SCHEMA_VE
 import type { CommandContext } from '../../command-handling/command-context';
 import { inboxFold } from '../../command-handling/inbox-state';
 import { decideOnStream } from '../../command-handling/stream-decider';
-import { writtenRevisionToJson } from '../../http/write-outcome';
+
 import { ResolveRoutingCommand, type RoutingResolvedAnswer } from './command';
 import { READ_MODEL_SYNC, type ReadModelSync } from '../../read-model-sync';
 import { decideResolveRouting } from './decide';
@@ -48,7 +48,7 @@ export class ResolveRoutingHandler implements ICommandHandler<ResolveRoutingComm
       opened: result.storyId !== null && result.storyId === opening?.storyId,
       position: positionToJson(lastPosition),
       changed: result.changed,
-      revision: writtenRevisionToJson(revision),
+      revision: revision,
       readYourWrites,
     };
   }

@@ -4,7 +4,7 @@ import { EVENT_STORE, type EventStore } from '@storyline/event-store';
 import { inboxStream, positionToJson } from '@storyline/story-events';
 import { inboxFold } from '../../command-handling/inbox-state';
 import { runCommand } from '../../command-handling/run-command';
-import { writtenRevisionToJson } from '../../http/write-outcome';
+
 import { READ_MODEL_SYNC, type ReadModelSync } from '../../read-model-sync';
 import { SetInboxPolicyCommand, type InboxPolicyAnswer } from './command';
 import { decideSetInboxPolicy } from './decide';
@@ -20,6 +20,6 @@ export class SetInboxPolicyHandler implements ICommandHandler<SetInboxPolicyComm
     const { result, lastPosition, revision } = await runCommand(this.store, inboxStream(policy.inboxId), inboxFold, context, decideSetInboxPolicy, policy);
     const readYourWrites = await this.readModels.waitFor(lastPosition);
     const { name, threshold, autoOpen } = policy;
-    return { inbox: name, threshold, autoOpen, position: positionToJson(lastPosition), changed: result.changed, revision: writtenRevisionToJson(revision), readYourWrites };
+    return { inbox: name, threshold, autoOpen, position: positionToJson(lastPosition), changed: result.changed, revision: revision, readYourWrites };
   }
 }
