@@ -161,6 +161,7 @@ describe('a projector killed at random moments', () => {
     expect(afterKills.projection_checkpoints.map((row) => JSON.parse(row))).toEqual([
       { name: 'claims', position: Number(head), events_applied: counts.ReportIngested + counts.FactReported + counts.FactsLinked },
       { name: 'fact-history', position: Number(head), events_applied: counts.ReportIngested + counts.FactReported + revisionCount(counts) },
+      { name: 'membership', position: Number(head), events_applied: counts.ReportIngested + counts.ReportMoved + counts.ReportsSplit + counts.StoryMerged + counts.StoryRenamed },
       { name: 'source-ledger', position: Number(head), events_applied: counts.ReportIngested + counts.FactReported + counts.SourceRegistered + counts.SourceAliasAdded },
       { name: 'stories', position: Number(head), events_applied: counts.StoryOpened },
       { name: 'timeline', position: Number(head), events_applied: counts.ReportIngested + counts.FactReported },
