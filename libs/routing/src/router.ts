@@ -198,6 +198,11 @@ export class Router {
     return (kind === 'entity' ? this.entityFrequencies : this.termFrequencies).count(key);
   }
 
+  /** A story's profile lengths as last recomputed, without copying its profile. */
+  storyNorms(storyId: string): ProfileNorms | null {
+    return this.stories.get(storyId)?.norms ?? null;
+  }
+
   storySnapshot(storyId: string): StoryProfileSnapshot | null {
     return this.stories.get(storyId)?.snapshot() ?? null;
   }

@@ -319,10 +319,11 @@ export class ReportRouter implements Projection<Handled> {
     // A profile's features are written when they changed; its lengths (small) also when every
     // story's were recomputed, which would otherwise rewrite every profile every few reports.
     const refreshed = after.normsRefreshedAt !== before.normsRefreshedAt;
-    const stories = refreshed ? new Set([...router.storyIds(), ...session.stories]) : session.stories;
-    const snapshots = [...stories].map((storyId) => router.storySnapshot(storyId)).filter((profile) => profile !== null);
-    const changed = snapshots.filter((profile) => session.stories.has(profile.storyId)).map(({ norms, ...profile }) => ({ story_id: profile.storyId, profile, norms }));
-    const gone = [...stories].filter((storyId) => !router.hasStory(storyId));
+    const changed = [...session.stories]
+      .map((storyId) => router.storySnapshot(storyId))
+      .filter((profile) => profile !== null)
+      .map(({ norms, ...profile }) => ({ story_id: profile.storyId, profile, norms }));
+    const gone = [...session.stories].filter((storyId) => !router.hasStory(storyId));
     if (changed.length > 0) {
       await manager.query(
         `INSERT INTO routing_profiles (story_id, profile, norms) SELECT r.story_id, r.profile, r.norms FROM jsonb_to_recordset($1::jsonb) AS r(story_id uuid, profile jsonb, norms jsonb)
@@ -333,7 +334,7 @@ export class ReportRouter implements Projection<Handled> {
     if (refreshed) {
       await manager.query(
         `UPDATE routing_profiles p SET norms = r.norms FROM jsonb_to_recordset($1::jsonb) AS r(story_id uuid, norms jsonb) WHERE p.story_id = r.story_id`,
-        [JSON.stringify(snapshots.map((profile) => ({ story_id: profile.storyId, norms: profile.norms })))],
+        [JSON.stringify(router.storyIds().filter((storyId) => !session.stories.has(storyId)).map((storyId) => ({ story_id: storyId, norms: router.storyNorms(storyId) })))],
       );
     }
     if (gone.length > 0) await manager.query('DELETE FROM routing_profiles WHERE story_id = ANY($1::uuid[])', [gone]);
