@@ -80,7 +80,8 @@ export async function showInbox(main, inbox = 'default', wanted = 'waiting') {
   async function load(status, after) {
     const { body } = await api('/inbox', { query: { inbox, status, after, limit: 50 } });
     const policy = body.policy;
-    heading.textContent = `Joins at once at a score of ${policy.threshold ?? 'never'}; a report matching no story ${policy.autoOpen ? 'opens one at once' : 'waits'}${policy.set ? '' : ' (the default policy)'}.`;
+    const joins = policy.threshold === null ? 'Never joins a report to a story at once' : `Joins a report to a story at once at a score of ${policy.threshold} or more`;
+    heading.textContent = `${joins}; a report matching no story ${policy.autoOpen ? 'opens one at once' : 'waits'}${policy.set ? '' : ' (the default policy)'}.`;
     const cards = body.reports.map((report) => reportCard(report, inbox, () => load(select.value)));
     if (after) list.append(...cards);
     else fill(list, cards.length === 0 ? h('li', { class: 'hint' }, status === 'waiting' ? 'Nothing waits for an analyst.' : 'No reports here.') : cards);
