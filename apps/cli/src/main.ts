@@ -79,7 +79,7 @@ function lazyRegistration(cli: Command, argv: readonly string[], names: readonly
 function registerMembershipCommands(stories: Command): void {
   // `--json` after a subcommand's arguments is parsed as the parent's own `--json` (stories lists with it too).
   const asJson = (options: { json?: boolean }): boolean => Boolean(options.json || stories.opts().json);
-  const written = (options: { json?: boolean }, answer: { changed: boolean; position: number; storyId: string }, what: string): void => {
+  const written = (options: { json?: boolean }, answer: { changed: boolean; position: bigint; storyId: string }, what: string): void => {
     if (asJson(options)) return json(answer);
     print(answer.changed ? `${what} (position ${answer.position})` : `nothing to change (position ${answer.position})`);
   };

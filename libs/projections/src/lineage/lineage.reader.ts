@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { FactHistoryProjection } from '../facts/fact-history.projection';
 import { clockOf, factViews, readFactHistory } from '../facts/fact-view';
 import { viewPosition, whereInView } from '../runtime/as-of';
-import { positionToJson as positionToNumber, type AsOf } from '@storyline/story-events';
+import { type AsOf } from '@storyline/story-events';
 import { TimelineEntryRow } from '../schema/timeline-entry.entity';
 import { timelineEntry, viewedRow, type TimelineEntry } from '../timeline/timeline-entry';
 import { TimelineProjection } from '../timeline/timeline.projection';
@@ -24,10 +24,10 @@ export interface FactLineage {
 
 export interface StoryMembershipStep {
   readonly storyId: string;
-  readonly fromPosition: number;
+  readonly fromPosition: Position;
   readonly fromRecordedAt: string;
   /** When the report left it; null while it is there (in the view). */
-  readonly toPosition: number | null;
+  readonly toPosition: Position | null;
   readonly toRecordedAt: string | null;
 }
 
@@ -51,7 +51,7 @@ export class LineageReader {
       const repeating = new Map<string, RepeatingFact>((await factRows(manager, repeatedBy, position)).map((found) => [found.id, found]));
       const fact = timelineEntry(viewedRow(row, factViews(history, clockOf(view)).get(id)));
       const stories = await membershipSteps(manager, row.reportId, view, position);
-      return { position: position, fact, steps: lineageSteps(id, history, clockOf(view), repeating), stories };
+      return { position, fact, steps: lineageSteps(id, history, clockOf(view), repeating), stories };
     });
   }
 }
@@ -80,9 +80,9 @@ async function membershipSteps(manager: EntityManager, reportId: string, view: A
       const ended = row.to_position !== null && BigInt(row.to_position) <= position && row.to_recorded_at !== null && row.to_recorded_at.getTime() <= recordedBy;
       return {
         storyId: row.story_id,
-        fromPosition: positionToNumber(BigInt(row.from_position)),
+        fromPosition: BigInt(row.from_position),
         fromRecordedAt: row.from_recorded_at.toISOString(),
-        toPosition: ended ? positionToNumber(BigInt(row.to_position!)) : null,
+        toPosition: ended ? BigInt(row.to_position!) : null,
         toRecordedAt: ended ? row.to_recorded_at!.toISOString() : null,
       };
     });

@@ -117,7 +117,7 @@ describe('membership read model and as-of reads', () => {
     const [fact] = await harness.dataSource.query(`SELECT id FROM timeline_entries WHERE kind = 'fact' AND report_id = $1`, [reports.a2]);
     const now = await lineages.lineage(fact.id);
     expect(now?.stories.map((step) => [step.storyId, step.toPosition])).toEqual([
-      [a, Number(positions.moved)],
+      [a, positions.moved],
       [b, null],
     ]);
     const before = await lineages.lineage(fact.id, { atPosition: positions.moved - 1n });

@@ -1,11 +1,10 @@
 import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
 import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { AsOf } from '@storyline/story-events';
+import type { AsOf, Position } from '@storyline/story-events';
 import { DataSource } from 'typeorm';
 import { parseAsOf } from '../http/as-of';
 import { lowestCheckpoint } from '../runtime/checkpoints';
-import { positionToJson as positionToNumber } from '@storyline/story-events';
 import { resolveStoryAsNamed } from '../stories/resolve-story';
 import { StoriesReader, type ResolvedStory } from '../stories/stories.reader';
 import { MEMBERSHIP_PROJECTION, MembershipReader, type MembershipChange } from './membership.reader';
@@ -13,7 +12,7 @@ import { MEMBERSHIP_PROJECTION, MembershipReader, type MembershipChange } from '
 export interface MembershipView {
   /** The story as named (a merged story answers as itself here, with `mergedInto`). */
   readonly story: ResolvedStory & { readonly mergedInto: string | null };
-  readonly position: number;
+  readonly position: Position;
   /** The reports the story holds in the view, in id order. */
   readonly reports: readonly string[];
   /** The membership changes it took part in up to the view, oldest first. */
@@ -47,11 +46,11 @@ export class GetMembershipHandler implements IQueryHandler<GetMembershipQuery, M
       this.memberships.story(story.id),
     ]);
     const recordedBy = view.asOf !== undefined && view.clock === 'recorded' ? view.asOf.getTime() : Infinity;
-    const changes = history.filter((change) => BigInt(change.position) <= position && Date.parse(change.recordedAt) <= recordedBy);
+    const changes = history.filter((change) => change.position <= position && Date.parse(change.recordedAt) <= recordedBy);
     const merged = changes.find((change) => change.kind === 'merged' && change.storyId === story.id);
     return {
       story: { ...story, mergedInto: merged ? (standing?.mergedInto ?? merged.toStoryId) : null },
-      position: positionToNumber(position),
+      position,
       reports: members.reports ?? (await this.memberships.ownReports(story.id, view, position)),
       changes,
     };

@@ -1,6 +1,5 @@
-import type { AsOf } from '@storyline/story-events';
+import type { AsOf, Position } from '@storyline/story-events';
 import type { DataSource, EntityManager } from 'typeorm';
-import { positionToJson as positionToNumber } from '@storyline/story-events';
 
 type Queryable = Pick<DataSource | EntityManager, 'query'>;
 
@@ -18,7 +17,7 @@ export interface StoryMembers {
 }
 
 export interface MembershipChange {
-  readonly position: number;
+  readonly position: Position;
   readonly kind: 'moved' | 'split' | 'merged' | 'renamed';
   /** The story the reports left (or the one renamed). */
   readonly storyId: string;
@@ -93,7 +92,7 @@ export class MembershipReader {
       [storyId],
     );
     return rows.map((row) => ({
-      position: positionToNumber(BigInt(row.position)),
+      position: BigInt(row.position),
       kind: row.kind,
       storyId: row.story_id,
       toStoryId: row.other_story_id,

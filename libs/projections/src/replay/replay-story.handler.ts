@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
 import { StoriesReader } from '../stories/stories.reader';
-import { positionToJson, storyStream } from '@storyline/story-events';
+import { storyStream } from '@storyline/story-events';
 import { resolveStoryAsNamed as resolveStory } from '../stories/resolve-story';
 import { StoryReplayer, type ReplayStep } from './replay';
 import { ReplayStoryQuery, type ReplayPage } from './replay-story.query';

@@ -163,7 +163,7 @@ describe('a projector killed at random moments', () => {
       { name: 'fact-history', position: Number(head), events_applied: counts.ReportIngested + counts.FactReported + revisionCount(counts) },
       { name: 'membership', position: Number(head), events_applied: counts.ReportIngested + counts.ReportMoved + counts.ReportsSplit + counts.StoryMerged + counts.StoryRenamed },
       { name: 'source-ledger', position: Number(head), events_applied: counts.ReportIngested + counts.FactReported + counts.SourceRegistered + counts.SourceAliasAdded },
-      { name: 'stories', position: Number(head), events_applied: counts.StoryOpened },
+      { name: 'stories', position: Number(head), events_applied: counts.StoryOpened + counts.ReportsSplit + counts.StoryRenamed + counts.StoryMerged },
       { name: 'timeline', position: Number(head), events_applied: counts.ReportIngested + counts.FactReported },
     ]);
   }, 60_000);

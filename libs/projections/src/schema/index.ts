@@ -3,11 +3,11 @@ import { CreateProjections1763800000000 } from './migrations/1763800000000-creat
 import { AddFactHistory1764500000000 } from './migrations/1764500000000-add-fact-history';
 import { AddLinkCandidates1765200000000 } from './migrations/1765200000000-add-link-candidates';
 import { AddClaims1765000000000 } from './migrations/1765000000000-add-claims';
+import { AddMembership1765400000000 } from './migrations/1765400000000-add-membership';
+import { MembershipChangeRow, ReportMembershipRow, StorySlugRow } from './membership.entity';
 import { AddClaimReportDays1765300000000 } from './migrations/1765300000000-add-claim-report-days';
 import { ClaimReportDayRow } from './claim-report-day.entity';
 import { AddInbox1765500000000 } from './migrations/1765500000000-add-inbox';
-import { AddMembership1765400000000 } from './migrations/1765400000000-add-membership';
-import { MembershipChangeRow, ReportMembershipRow, StorySlugRow } from './membership.entity';
 import { ClaimContradictionRow, ClaimKeyRow, ClaimMemberRow, ClaimReportRow, ClaimRow } from './claim.entity';
 import { FactLinkRow, FactVerdictRow } from './fact-link.entity';
 import { FactReportRow } from './fact-report.entity';
@@ -56,4 +56,12 @@ export const PROJECTION_ENTITIES: Function[] = [
 ];
 
 /** The read models' schema, in order, for `runMigrations`. */
-export const PROJECTION_MIGRATIONS: MigrationClass[] = [CreateProjections1763800000000, AddFactHistory1764500000000, AddClaims1765000000000, AddLinkCandidates1765200000000, AddClaimReportDays1765300000000, AddMembership1765400000000, AddInbox1765500000000];
+export const PROJECTION_MIGRATIONS: MigrationClass[] = [
+  CreateProjections1763800000000,
+  AddFactHistory1764500000000,
+  AddClaims1765000000000,
+  AddLinkCandidates1765200000000,
+  AddClaimReportDays1765300000000,
+  AddMembership1765400000000,
+  AddInbox1765500000000,
+];

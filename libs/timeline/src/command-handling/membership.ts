@@ -1,4 +1,4 @@
-import { DomainError, invalid, isUuid, read, SLUG } from '@storyline/story-events';
+import { DomainError, invalid, isUuid, read, SLUG, type Position } from '@storyline/story-events';
 import { REASON } from './input';
 import type { WriteOutcome } from '../http/write-outcome';
 import type { StoryState } from './story-state';
@@ -34,5 +34,5 @@ export interface MembershipAnswer extends WriteOutcome {
   /** The story whose stream took the event (the merged, renamed or new story; the one a report left). */
   readonly storyId: string;
   readonly changed: boolean;
-  readonly position: number;
+  readonly position: Position;
 }

@@ -62,8 +62,8 @@ export class MembershipPanel {
 
   /** Shows the history and the reports the story holds now (with their headlines from `entries`). */
   async load(entries) {
-    const { body } = await api(`${storyPath(this.story.id)}/membership`);
-    const names = new Map([[body.story.id, body.story.slug]]);
+    const [{ body }, { body: listed }] = await Promise.all([api(`${storyPath(this.story.id)}/membership`), api('/stories')]);
+    const names = new Map(listed.stories.map((story) => [story.id, story.slug]));
     const lines = body.changes.map((change) =>
       h('li', {}, h('span', { class: 'what' }, describeChange(change, names)), ' — ', h('span', { class: 'who' }, `${change.actor}: ${change.reason}`), ' ', h('time', { datetime: change.recordedAt }, formatInstant(change.recordedAt))),
     );

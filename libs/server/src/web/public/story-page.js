@@ -119,7 +119,7 @@ class StoryPage {
     this.main.replaceChildren(
       h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: '#/' }, 'Stories'), ' / ', story.slug),
       h('h1', {}, story.title),
-      story.mergedFrom ? h('p', { class: 'merged-note', role: 'note' }, `“${story.mergedFrom.slug}” was merged into this story; its reports are here.`) : null,
+      ...(story.mergedFrom ? [h('p', { class: 'merged-note', role: 'note' }, `“${story.mergedFrom.slug}” was merged into this story; its reports are here.`)] : []),
       h('div', { class: 'controls' }, this.axisControl(), this.slider.element, this.player.element),
       this.status,
       h('div', { class: 'story-layout' }, h('div', { class: 'chart-column' }, chartArea, this.legend(), this.links.element), this.details.element),

@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
-import { positionToJson, storyStream } from '@storyline/story-events';
+import { storyStream } from '@storyline/story-events';
 import { storyFold } from '../../command-handling/folds';
 import { runCommand } from '../../command-handling/run-command';
-
 import { MEMBERSHIP_LOCATOR, standingOf, storyIdOf, type MembershipLocator } from '../../membership-locator';
 import { READ_MODEL_SYNC, type ReadModelSync } from '../../read-model-sync';
 import type { MembershipAnswer } from '../../command-handling/membership';
@@ -31,6 +30,6 @@ export class MergeStoriesHandler implements ICommandHandler<MergeStoriesCommand,
       { storyId, into: target, reason },
     );
     const readYourWrites = await this.readModels.waitFor(lastPosition);
-    return { storyId, intoStoryId: target.id, changed: appended !== null, position: positionToJson(lastPosition), revision: revision, readYourWrites };
+    return { storyId, intoStoryId: target.id, changed: appended !== null, position: lastPosition, revision, readYourWrites };
   }
 }

@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
-import { DomainError, positionToJson, storyStream } from '@storyline/story-events';
+import { DomainError, storyStream } from '@storyline/story-events';
 import { storyFold } from '../../command-handling/folds';
 import { runCommand } from '../../command-handling/run-command';
-
 import { MEMBERSHIP_LOCATOR, standingOf, storyIdOf, type MembershipLocator } from '../../membership-locator';
 import { READ_MODEL_SYNC, type ReadModelSync } from '../../read-model-sync';
 import type { MembershipAnswer } from '../../command-handling/membership';
@@ -33,6 +32,6 @@ export class MoveReportHandler implements ICommandHandler<MoveReportCommand, Mem
       { storyId, reportId, to: target, reason },
     );
     const readYourWrites = await this.readModels.waitFor(lastPosition);
-    return { storyId, reportId, toStoryId: target.id, changed: appended !== null, position: positionToJson(lastPosition), revision: revision, readYourWrites };
+    return { storyId, reportId, toStoryId: target.id, changed: appended !== null, position: lastPosition, revision, readYourWrites };
   }
 }

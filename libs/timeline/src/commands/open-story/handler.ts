@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
-import { DomainError, positionToJson, storyIdForSlug, storyStream } from '@storyline/story-events';
+import { DomainError, storyIdForSlug, storyStream } from '@storyline/story-events';
 import { MEMBERSHIP_LOCATOR, type MembershipLocator } from '../../membership-locator';
 import { storyFold } from '../../command-handling/folds';
 import { runCommand } from '../../command-handling/run-command';

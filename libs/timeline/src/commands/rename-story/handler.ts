@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
-import { positionToJson, storyIdForSlug, storyStream } from '@storyline/story-events';
+import { storyIdForSlug, storyStream } from '@storyline/story-events';
 import { storyFold } from '../../command-handling/folds';
 import { runCommand } from '../../command-handling/run-command';
-
 import { MEMBERSHIP_LOCATOR, storyIdOf, type MembershipLocator } from '../../membership-locator';
 import { READ_MODEL_SYNC, type ReadModelSync } from '../../read-model-sync';
 import type { MembershipAnswer } from '../../command-handling/membership';
@@ -31,7 +30,7 @@ export class RenameStoryHandler implements ICommandHandler<RenameStoryCommand, M
       { storyId, slug, title, slugHeldBy, reason },
     );
     const readYourWrites = await this.readModels.waitFor(lastPosition);
-    return { storyId, slug: result.slug, changed: appended !== null, position: positionToJson(lastPosition), revision: revision, readYourWrites };
+    return { storyId, slug: result.slug, changed: appended !== null, position: lastPosition, revision, readYourWrites };
   }
 
   /** A story holding (or having held) the slug, or the one whose stream a later open of it would meet. */
