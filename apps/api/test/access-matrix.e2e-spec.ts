@@ -16,6 +16,11 @@ const POLICY: Record<string, Role | 'public'> = {
   'POST /stories': 'editor',
   'GET /stories/{story}': 'reader',
   'POST /stories/{story}/reports': 'editor',
+  'POST /reports': 'editor',
+  'GET /inbox': 'reader',
+  'PUT /inbox/policy': 'editor',
+  'POST /inbox/reports/{report}/accept': 'editor',
+  'POST /inbox/reports/{report}/reject': 'editor',
   'GET /stories/{story}/timeline': 'reader',
   'GET /stories/{story}/sources': 'reader',
   'GET /stories/{story}/claims': 'reader',
@@ -111,9 +116,9 @@ describe('who may call what', () => {
   const send = (route: string, key: string | null): Promise<{ status: number }> => {
     const [method, path] = route.split(' ');
     if (route.endsWith('/stream')) return openStream(concrete(path), key);
-    const call = api.anonymous()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](concrete(path));
+    const call = api.anonymous()[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](concrete(path));
     if (key) call.set('Authorization', `Bearer ${key}`);
-    return method === 'POST' || method === 'PATCH' ? call.send({}) : call;
+    return ['POST', 'PUT', 'PATCH'].includes(method) ? call.send({}) : call;
   };
 
   it.each(Object.keys(POLICY))('%s: 401 without a key, 403 for the wrong role, let through for the right one', async (route) => {

@@ -3,6 +3,7 @@ import { run } from '../src/main';
 // test's time limit measures its work rather than the first load of Nest and the libraries.
 import '../src/cli-context';
 import '../src/commands/ingest';
+import '../src/commands/inbox';
 import '../src/commands/export';
 import '../src/commands/keys';
 import '../src/commands/migrate';

@@ -7,6 +7,8 @@ import { DiffController } from './diff/diff.controller';
 import { GetStoryDiffHandler } from './diff/get-story-diff.query';
 import { GetFactLineageHandler } from './lineage/get-lineage.query';
 import { LineageController } from './lineage/lineage.controller';
+import { InboxQueryController } from './inbox/inbox.controller';
+import { ListInboxHandler } from './inbox/list-inbox.query';
 import { ListLinkProposalsHandler } from './link-proposals/list-link-proposals.query';
 import { LinkProposalsQueryController } from './link-proposals/link-proposals.controller';
 import { ReplayController } from './replay/replay.controller';
@@ -25,7 +27,7 @@ import { TimelineController } from './timeline/timeline.controller';
  */
 @Module({
   imports: [CqrsModule],
-  controllers: [StoriesQueryController, TimelineController, LineageController, DiffController, LinkProposalsQueryController, ReplayController, ClaimsController, MembershipController],
+  controllers: [StoriesQueryController, TimelineController, LineageController, DiffController, LinkProposalsQueryController, ReplayController, ClaimsController, InboxQueryController, MembershipController],
   providers: [
     ListStoriesHandler,
     GetStoryHandler,
@@ -38,6 +40,7 @@ import { TimelineController } from './timeline/timeline.controller';
     ReplayStreamer,
     GetClaimsHandler,
     GetKeyDevelopmentsHandler,
+    ListInboxHandler,
     GetMembershipHandler,
   ],
 })

@@ -22,6 +22,11 @@ export class FeatureFrequencies {
     return stat;
   }
 
+  /** How many routed reports carry `key` (0 when unseen); creates nothing. */
+  count(key: string): number {
+    return this.stats.get(key)?.count ?? 0;
+  }
+
   bump(key: string): void {
     const stat = this.stat(key);
     if (stat.count === 0) this.seen += 1;

@@ -12,6 +12,7 @@ import type {
   RouterConfig,
   RouterSnapshot,
   RoutingDecision,
+  StoryProfileSnapshot,
   RoutingOutcome,
   Weighted,
 } from './types';
@@ -39,6 +40,8 @@ export class Router {
   /** Reports seen when every story's lengths were last recomputed. */
   private normsRefreshedAt = 0;
   private readonly flatten: (idf: number) => number;
+  /** Times the vocabulary was pruned since this router was made or restored. */
+  private prunes = 0;
 
   constructor(readonly config: RouterConfig = DEFAULT_ROUTER_CONFIG) {
     this.flatten = flattening(config.idfExponent);
@@ -117,10 +120,12 @@ export class Router {
     this.refreshNorms(story);
   }
 
-  /** Folds story `fromId` into `intoId`; `fromId` is no longer proposed. */
+  /** Folds story `fromId` into `intoId` (opened when it has no profile yet); `fromId` is no longer proposed. */
   merge(fromId: string, intoId: string): void {
     const from = this.story(fromId);
-    this.story(intoId).absorb(from, this.config);
+    const into = this.stories.get(intoId) ?? new StoryProfile(intoId);
+    this.stories.set(intoId, into);
+    into.absorb(from, this.config);
     this.stories.delete(fromId);
     this.bound.delete(fromId);
     this.bound.delete(intoId);
@@ -174,6 +179,37 @@ export class Router {
       .filter((merge) => merge.score > 0)
       .sort((a, b) => b.score - a.score || compareKeys(a.fromId, b.fromId) || compareKeys(a.intoId, b.intoId))
       .slice(0, this.config.maxProposals);
+  }
+
+  hasStory(storyId: string): boolean {
+    return this.stories.has(storyId);
+  }
+
+  /**
+   * What keeping the state in tables, a piece at a time, needs: the counters, how often the
+   * vocabulary was pruned (every stored frequency may then have to go), one feature's
+   * document frequency, one story's profile.
+   */
+  counters(): { readonly reportsSeen: number; readonly normsRefreshedAt: number; readonly prunes: number } {
+    return { reportsSeen: this.reportsSeen, normsRefreshedAt: this.normsRefreshedAt, prunes: this.prunes };
+  }
+
+  documentFrequency(kind: 'entity' | 'term', key: string): number {
+    return (kind === 'entity' ? this.entityFrequencies : this.termFrequencies).count(key);
+  }
+
+  /** A story's profile lengths as last recomputed, without copying its profile. */
+  storyNorms(storyId: string): ProfileNorms | null {
+    return this.stories.get(storyId)?.norms ?? null;
+  }
+
+  storySnapshot(storyId: string): StoryProfileSnapshot | null {
+    return this.stories.get(storyId)?.snapshot() ?? null;
+  }
+
+  /** Every feature seen at least once, keyed as in a snapshot (`e:` or `t:`). */
+  documentFrequencies(): Array<[string, number]> {
+    return this.frequencies();
   }
 
   storyIds(): string[] {
@@ -313,6 +349,7 @@ export class Router {
   }
 
   private pruneVocabulary(): void {
+    this.prunes += 1;
     const keep = Math.floor(this.config.maxVocabulary * 0.9);
     const rarest = this.frequencies().sort((a, b) => a[1] - b[1] || compareKeys(a[0], b[0]));
     const dropped = rarest.slice(0, rarest.length - keep);

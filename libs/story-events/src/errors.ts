@@ -26,7 +26,10 @@ export type DomainErrorCode =
   | 'SOURCE.NOT_FOUND'
   | 'SOURCE.ALREADY_REGISTERED'
   | 'SOURCE.ALIAS_TAKEN'
-  | 'SUBSCRIPTION.NOT_FOUND';
+  | 'SUBSCRIPTION.NOT_FOUND'
+  | 'INBOX.REPORT_NOT_FOUND'
+  | 'INBOX.ALREADY_RESOLVED'
+  | 'INBOX.NOT_ROUTED';
 
 export class DomainError extends Error {
   constructor(

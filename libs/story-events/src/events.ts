@@ -275,7 +275,86 @@ export const SOURCE_KINDS: readonly SourceKind[] = ['outlet', 'person', 'organis
 
 export type SourceEvent = SourceRegistered | SourceAliasAdded;
 
-export type StorylineEvent = StoryEvent | SourceEvent;
+/** One story the router proposed for a report; `storyId` null proposes a new story. */
+export interface RoutingProposal {
+  readonly storyId: string | null;
+  /** 0..1, rounded to 4 decimals. */
+  readonly score: number;
+  /** Why (shared entities and words, similarities, days apart); null for a new story. */
+  readonly reasons: {
+    readonly sharedEntities: readonly string[];
+    readonly sharedTerms: readonly string[];
+    readonly entitySimilarity: number;
+    readonly termSimilarity: number;
+    readonly daysApart: number | null;
+  } | null;
+}
+
+/**
+ * What the router made of a report sent to an inbox: `joined` it to a story at once (best
+ * score at or above the inbox's threshold), `opened` a new story for it (nothing matched and
+ * the inbox opens stories at once), or left it `waiting` for an analyst. Recorded with the
+ * router's version, so a rebuild reads decisions back rather than recomputing them.
+ */
+export type RoutingDecisionKind = 'joined' | 'opened' | 'waiting';
+export const ROUTING_DECISIONS: readonly RoutingDecisionKind[] = ['joined', 'opened', 'waiting'];
+
+export interface ReportRouted {
+  readonly type: 'ReportRouted';
+  readonly data: {
+    readonly inboxId: string;
+    readonly reportId: string;
+    /** Best first; ties broken by story id. */
+    readonly proposals: readonly RoutingProposal[];
+    readonly decision: RoutingDecisionKind;
+    /** The story joined or opened; null while the report waits. */
+    readonly storyId: string | null;
+    /** The inbox's threshold the decision was taken under. */
+    readonly autoJoinAt: number;
+    /** The router, as "name/version". */
+    readonly routedBy: string;
+  };
+}
+
+/** An analyst sends a waiting report to a story (a proposed one, another, or a new one). */
+export interface RoutingAccepted {
+  readonly type: 'RoutingAccepted';
+  readonly data: {
+    readonly inboxId: string;
+    readonly reportId: string;
+    readonly storyId: string;
+    /** True when the analyst opened the story for this report. */
+    readonly opened: boolean;
+    readonly reason: string | null;
+  };
+}
+
+/** An analyst turns a waiting report away: it belongs to no story. */
+export interface RoutingRejected {
+  readonly type: 'RoutingRejected';
+  readonly data: { readonly inboxId: string; readonly reportId: string; readonly reason: string };
+}
+
+/** How much the router may do in an inbox without an analyst; a later one supersedes it. */
+export interface InboxPolicySet {
+  readonly type: 'InboxPolicySet';
+  readonly data: {
+    readonly inboxId: string;
+    readonly name: string;
+    /** A best score at or above this joins at once (0..1; above 1 never). */
+    readonly autoJoinAt: number;
+    /** A report matching no story opens one at once, or waits. */
+    readonly autoOpen: boolean;
+  };
+}
+
+/**
+ * The events of an inbox's own stream besides the reports sent to it (which are
+ * `ReportIngested` and `FactReported` with the inbox's id as their `storyId`).
+ */
+export type InboxEvent = ReportRouted | RoutingAccepted | RoutingRejected | InboxPolicySet;
+
+export type StorylineEvent = StoryEvent | SourceEvent | InboxEvent;
 export type StorylineEventType = StorylineEvent['type'];
 
 /** The event types that change which story a report belongs to (or what a story is called). */
@@ -299,11 +378,18 @@ export const SCHEMA_VERSIONS: { readonly [T in StorylineEventType]: number } = {
   StoryRenamed: 1,
   SourceRegistered: 1,
   SourceAliasAdded: 1,
+  ReportRouted: 1,
+  RoutingAccepted: 1,
+  RoutingRejected: 1,
+  InboxPolicySet: 1,
 };
 
 export const STORY_STREAM_PREFIX = 'story-';
 export const SOURCE_STREAM_PREFIX = 'source-';
+export const INBOX_STREAM_PREFIX = 'inbox-';
 export const storyStream = (storyId: string): string => `${STORY_STREAM_PREFIX}${storyId}`;
+/** An inbox's stream: the reports sent to it, the router's decisions, the analysts' answers, its policy. */
+export const inboxStream = (inboxId: string): string => `${INBOX_STREAM_PREFIX}${inboxId}`;
 export const sourceStream = (sourceId: string): string => `${SOURCE_STREAM_PREFIX}${sourceId}`;
 
 /** Compile-time guard that a `switch` over event types handled every case. */

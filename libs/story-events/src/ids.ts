@@ -25,8 +25,21 @@ export function nameBasedId(name: string): string {
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const storyIdForSlug = (slug: string): string => nameBasedId(`story:${slug}`);
+/** An inbox is named by its users ("wires"); its id follows from the name, like a story's from its slug. */
+export const inboxIdForName = (name: string): string => nameBasedId(`inbox:${name}`);
 export const sourceIdForName = (normalisedName: string): string => nameBasedId(`source:${normalisedName}`);
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * The story opened for a report that matched none in its inbox (by the router at once, or by
+ * an analyst): named after the report, so both ways open the same story and a replay opens
+ * it once. Its title is the report's headline when it has one.
+ */
+export function storyForInboxReport(reportId: string, headline: string | null): { storyId: string; slug: string; title: string } {
+  const slug = `report-${reportId.replace(/-/g, '').slice(0, 12).toLowerCase()}`;
+  const title = headline?.trim().slice(0, 200) || `Report ${reportId.slice(0, 8)}`;
+  return { storyId: storyIdForSlug(slug), slug, title };
 }

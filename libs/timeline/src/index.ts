@@ -57,6 +57,23 @@ export * from './commands/add-source-alias/command';
 export { parseAlias } from './commands/add-source-alias/request';
 export { decideAddSourceAlias, type AddSourceAlias } from './commands/add-source-alias/decide';
 
+export * from './command-handling/inbox-state';
+export * from './commands/ingest-report/to-inbox/command';
+export { parseInboxName, DEFAULT_INBOX, INBOX_NAME } from './http/inbox-ref';
+export type { SendToInbox, SentToInbox } from './commands/ingest-report/to-inbox/request';
+export { decideSendToInbox } from './commands/ingest-report/to-inbox/decide';
+// The handlers themselves too: the routing evaluation drives them without an HTTP server.
+export { SendToInboxHandler } from './commands/ingest-report/to-inbox/handler';
+
+export * from './commands/set-inbox-policy/command';
+export { parseInboxPolicy, type SetInboxPolicy } from './commands/set-inbox-policy/request';
+export { decideSetInboxPolicy, NEVER_JOIN } from './commands/set-inbox-policy/decide';
+export { SetInboxPolicyHandler } from './commands/set-inbox-policy/handler';
+
+export * from './commands/resolve-routing/command';
+export { parseReportId, parseRoutingAnswer, type ResolveRouting, type RoutingResolved } from './commands/resolve-routing/request';
+export { decideResolveRouting } from './commands/resolve-routing/decide';
+export { storyIdFromRef } from './http/story-ref';
 // Membership: merge, split, move, rename (docs/routing.md).
 export type { MembershipAnswer } from './command-handling/membership';
 export * from './commands/merge-stories/command';

@@ -20,6 +20,12 @@ import { ResolveLinkProposalController } from './commands/resolve-link-proposal/
 import { ResolveLinkProposalHandler } from './commands/resolve-link-proposal/handler';
 import { RetractFactController } from './commands/retract-fact/controller';
 import { RetractFactHandler } from './commands/retract-fact/handler';
+import { ResolveRoutingController } from './commands/resolve-routing/controller';
+import { ResolveRoutingHandler } from './commands/resolve-routing/handler';
+import { SendToInboxController } from './commands/ingest-report/to-inbox/controller';
+import { SendToInboxHandler } from './commands/ingest-report/to-inbox/handler';
+import { SetInboxPolicyController } from './commands/set-inbox-policy/controller';
+import { SetInboxPolicyHandler } from './commands/set-inbox-policy/handler';
 import { ExtractController } from './http/extract.controller';
 import { MergeStoriesController } from './commands/merge-stories/controller';
 import { MergeStoriesHandler } from './commands/merge-stories/handler';
@@ -50,6 +56,9 @@ import { SplitReportsHandler } from './commands/split-reports/handler';
     LinksController,
     ExtractController,
     ResolveLinkProposalController,
+    SendToInboxController,
+    SetInboxPolicyController,
+    ResolveRoutingController,
     MergeStoriesController,
     SplitReportsController,
     MoveReportController,
@@ -66,6 +75,9 @@ import { SplitReportsHandler } from './commands/split-reports/handler';
     ResolveLinkProposalHandler,
     RegisterSourceHandler,
     AddSourceAliasHandler,
+    SendToInboxHandler,
+    SetInboxPolicyHandler,
+    ResolveRoutingHandler,
     MergeStoriesHandler,
     SplitReportsHandler,
     MoveReportHandler,

@@ -7,6 +7,7 @@ import { AddMembership1765400000000 } from './migrations/1765400000000-add-membe
 import { MembershipChangeRow, ReportMembershipRow, StorySlugRow } from './membership.entity';
 import { AddClaimReportDays1765300000000 } from './migrations/1765300000000-add-claim-report-days';
 import { ClaimReportDayRow } from './claim-report-day.entity';
+import { AddInbox1765500000000 } from './migrations/1765500000000-add-inbox';
 import { ClaimContradictionRow, ClaimKeyRow, ClaimMemberRow, ClaimReportRow, ClaimRow } from './claim.entity';
 import { FactLinkRow, FactVerdictRow } from './fact-link.entity';
 import { FactReportRow } from './fact-report.entity';
@@ -29,7 +30,7 @@ export * from './source.entity';
 export * from './source-ledger.entity';
 export * from './story.entity';
 export * from './timeline-entry.entity';
-export { AddClaimReportDays1765300000000, AddClaims1765000000000, AddFactHistory1764500000000, AddLinkCandidates1765200000000, AddMembership1765400000000, CreateProjections1763800000000 };
+export { AddClaimReportDays1765300000000, AddClaims1765000000000, AddFactHistory1764500000000, AddLinkCandidates1765200000000, AddMembership1765400000000, AddInbox1765500000000, CreateProjections1763800000000 };
 
 /** Every read-model entity, for a TypeORM DataSource (never with `synchronize`). */
 export const PROJECTION_ENTITIES: Function[] = [
@@ -62,4 +63,5 @@ export const PROJECTION_MIGRATIONS: MigrationClass[] = [
   AddLinkCandidates1765200000000,
   AddClaimReportDays1765300000000,
   AddMembership1765400000000,
+  AddInbox1765500000000,
 ];

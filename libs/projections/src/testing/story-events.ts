@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventStore, NewEvent } from '@storyline/event-store';
 import {
   SCHEMA_VERSIONS,
+  inboxStream,
   sourceStream,
   storyStream,
   type FactReported,
@@ -52,6 +53,15 @@ export async function ingestReport(store: EventStore, storyId: string, report: R
   });
   const appended = await store.appendToStream(storyStream(storyId), report.legacy ? events.map(asVersionOne) : events, 'any');
   return { reportId, factIds, position: appended.position };
+}
+
+/** Sends a report (and its facts) to an inbox, as `POST /reports?inbox=` stores it: the inbox's id is its `storyId`. */
+export async function sendToInbox(store: EventStore, inboxId: string, report: ReportInput): Promise<{ reportId: string; position: bigint }> {
+  const reportId = randomUUID();
+  const events = [newEvent({ type: 'ReportIngested', data: reportData(inboxId, reportId, report) })];
+  for (const fact of report.facts ?? []) events.push(newEvent({ type: 'FactReported', data: factData(inboxId, reportId, fact.factId ?? randomUUID(), fact) }));
+  const appended = await store.appendToStream(inboxStream(inboxId), events, 'any');
+  return { reportId, position: appended.position };
 }
 
 function reportData(storyId: string, reportId: string, report: ReportInput): ReportIngested['data'] {

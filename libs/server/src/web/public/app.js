@@ -1,5 +1,6 @@
 import { describeError, keyStore, onKeyRefused } from './api.js';
 import { fill, h } from './dom.js';
+import { showInbox } from './inbox-page.js';
 import { showKeyForm } from './key-form.js';
 import { showStories } from './story-index.js';
 import { showStory } from './story-page.js';
@@ -44,8 +45,10 @@ async function route() {
   renderKeyStatus();
   if (!keyStore.get()) return askForKey('');
   const story = /^#\/stories\/([^/]+)$/.exec(location.hash);
+  const inbox = /^#\/inbox(?:\/([^/]+))?$/.exec(location.hash);
   try {
-    leaveView = story ? await showStory(main, decodeURIComponent(story[1])) : await showStories(main);
+    if (inbox) leaveView = await showInbox(main, inbox[1] ? decodeURIComponent(inbox[1]) : 'default');
+    else leaveView = story ? await showStory(main, decodeURIComponent(story[1])) : await showStories(main);
   } catch (error) {
     if (error?.status === 401) return;
     main.replaceChildren(h('h1', {}, 'Could not load this view'), h('p', { class: 'error' }, describeError(error)), h('p', {}, h('a', { href: '#/' }, 'Back to the stories')));
