@@ -26,7 +26,7 @@ export class ClaimsController {
   @AsOfQueries()
   @ApiOkResponse({
     description:
-      '{story, position, claims: [{id, statement, occurred: {day, rule}, firstReport: {reportId, outlet, reportedAt}, outlets, reports, members: [{factId, reportId, outlet, reportedAt, role, rule, score, statement, extractor}], contradictedBy}]}',
+      '{story, position, rules: {name, version}, rebuildNeeded, claims: [{id, statement, occurred: {day, rule}, firstReport: {reportId, outlet, reportedAt}, outlets, reports, members: [{factId, reportId, outlet, reportedAt, role, rule, score, statement, extractor, rules}], contradictedBy, rules}]}',
   })
   claims(@Param('story') story: string, @Query() query: Record<string, unknown>): Promise<ClaimsView> {
     return this.queries.execute(new GetClaimsQuery(story, parseAsOf(query)));
@@ -36,7 +36,7 @@ export class ClaimsController {
   @AsOfQueries()
   @ApiOkResponse({
     description:
-      '{story, position, developments: [{claimId, day, dayRule: occurred-day|first-reported, rank, statement, outlets, outletCount, reportCount, firstReport, reports, contradictedBy}], background, templates}',
+      '{story, position, rules: {name, version}, rebuildNeeded, developments: [{claimId, day, dayRule: occurred-day|first-reported, rank, statement, outlets, outletCount, reportCount, firstReport, reports, contradictedBy, rules}], background, templates}',
   })
   developments(@Param('story') story: string, @Query() query: Record<string, unknown>): Promise<DevelopmentsView> {
     return this.queries.execute(new GetKeyDevelopmentsQuery(story, parseAsOf(query)));

@@ -1,4 +1,4 @@
-import { bestClaimFor, claimKeysOf, DEFAULT_GROUPING, occurredDayOf, signatureOf, type ClaimCandidate, type ClaimJoin } from '@storyline/claims';
+import { bestClaimFor, CLAIMS_RULES_VERSION, claimKeysOf, DEFAULT_GROUPING, occurredDayOf, signatureOf, type ClaimCandidate, type ClaimJoin } from '@storyline/claims';
 import { assertNever, type FactReported, type FactsLinked, type ReportIngested, type StorylineEventType } from '@storyline/story-events';
 import type { EntityManager } from 'typeorm';
 import type { HandledEvent, ProjectedEvent, Projection } from '../runtime/projection';
@@ -87,9 +87,12 @@ async function addFact(manager: EntityManager, event: ProjectedEvent<FactReporte
     }
   }
   await manager.query(
-    `INSERT INTO claim_members (fact_id, claim_id, story_id, report_id, outlet, statement, rule, score, occurred_day, extractor, reported_at, recorded_at, position)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [factId, join.claimId, storyId, event.data.reportId, report.outlet, statement, join.rule, join.score, day, extractorOf(event), report.reportedAt, event.recordedAt, position],
+    `INSERT INTO claim_members (fact_id, claim_id, story_id, report_id, outlet, statement, rule, score, occurred_day, extractor, reported_at, recorded_at, position, rules_name, rules_version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+    [
+      factId, join.claimId, storyId, event.data.reportId, report.outlet, statement, join.rule, join.score, day, extractorOf(event), report.reportedAt, event.recordedAt, position,
+      CLAIMS_RULES_VERSION.name, CLAIMS_RULES_VERSION.version,
+    ],
   );
 }
 

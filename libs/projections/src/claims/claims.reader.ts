@@ -1,4 +1,4 @@
-import { assembleClaim, keyDevelopments, type Claim, type GroupingRule, type StoredMember } from '@storyline/claims';
+import { assembleClaim, CLAIMS_RULES_VERSION, keyDevelopments, type Claim, type GroupingRule, type RulesVersion, type StoredMember } from '@storyline/claims';
 import type { AsOf } from '@storyline/story-events';
 import type { DataSource, EntityManager } from 'typeorm';
 import { viewPosition } from '../runtime/as-of';
@@ -16,6 +16,8 @@ export interface ClaimMemberView {
   readonly statement: string;
   /** The extractor ("name version") that found the fact, from its event; null when the report came with its facts. */
   readonly extractor: string | null;
+  /** The claims rules that placed it. */
+  readonly rules: RulesVersion;
 }
 
 export interface ClaimReportView {
@@ -35,9 +37,17 @@ export interface ClaimView {
   readonly members: readonly ClaimMemberView[];
   /** Ids of the claims a `contradicts` link between their facts sets against this one. */
   readonly contradictedBy: readonly string[];
+  /** The claims rules that grouped it: those of its founding fact (or, unseen, of its earliest fact in view). */
+  readonly rules: RulesVersion;
 }
 
-export interface StoryClaims {
+/** The rules the server groups by now, and whether anything in view was grouped by others (then rebuild `claims`). */
+export interface ClaimsRulesView {
+  readonly rules: RulesVersion;
+  readonly rebuildNeeded: boolean;
+}
+
+export interface StoryClaims extends ClaimsRulesView {
   readonly position: number;
   readonly claims: readonly ClaimView[];
 }
@@ -56,9 +66,10 @@ export interface DevelopmentView {
   readonly firstReport: ClaimReportView;
   readonly reports: readonly ClaimReportView[];
   readonly contradictedBy: readonly string[];
+  readonly rules: RulesVersion;
 }
 
-export interface StoryDevelopments {
+export interface StoryDevelopments extends ClaimsRulesView {
   readonly position: number;
   readonly developments: readonly DevelopmentView[];
   /** Claims set aside: dated long before the story began, or one outlet's template text. */
@@ -76,6 +87,8 @@ interface MemberRow {
   score: number;
   occurred_day: string | null;
   extractor: string | null;
+  rules_name: string;
+  rules_version: string;
   reported_at: Date | null;
   recorded_at: Date;
   position: string;
@@ -96,7 +109,8 @@ export class ClaimsReader {
   claims(storyId: string, view: AsOf = {}): Promise<StoryClaims> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const position = await viewPosition(manager, PROJECTIONS, view);
-      return { position: positionToNumber(position), claims: (await claimsInView(manager, storyId, view, position)).map(toView) };
+      const claims = await claimsInView(manager, storyId, view, position);
+      return { position: positionToNumber(position), ...rulesOf(claims), claims: claims.map(toView) };
     });
   }
 
@@ -120,10 +134,10 @@ export class ClaimsReader {
         const claim = toView(entry);
         return {
           claimId: claim.id, day, dayRule, rank: index + 1, statement: claim.statement, outlets: claim.outlets, outletCount: claim.outlets.length,
-          reportCount: claim.reports.length, firstReport: claim.firstReport, reports: claim.reports, contradictedBy: claim.contradictedBy,
+          reportCount: claim.reports.length, firstReport: claim.firstReport, reports: claim.reports, contradictedBy: claim.contradictedBy, rules: claim.rules,
         };
       });
-      return { position: positionToNumber(position), developments, background: ranked.background.map((entry) => entry.claimId), templates: [...ranked.templates] };
+      return { position: positionToNumber(position), ...rulesOf(claims), developments, background: ranked.background.map((entry) => entry.claimId), templates: [...ranked.templates] };
     });
   }
 }
@@ -138,7 +152,7 @@ async function claimsInView(manager: EntityManager, storyId: string, view: AsOf,
   const instant = view.asOf === undefined ? '' : ` AND ${clock === 'reported' ? 'reported_at' : 'recorded_at'} <= $3`;
   const parameters = view.asOf === undefined ? [storyId, position.toString()] : [storyId, position.toString(), view.asOf];
   const rows: MemberRow[] = await manager.query(
-    `SELECT fact_id, claim_id, report_id, outlet, statement, rule, score, occurred_day, extractor, reported_at, recorded_at, position::text AS position
+    `SELECT fact_id, claim_id, report_id, outlet, statement, rule, score, occurred_day, extractor, rules_name, rules_version, reported_at, recorded_at, position::text AS position
        FROM claim_members WHERE story_id = $1 AND position <= $2${instant} ORDER BY position`,
     parameters,
   );
@@ -193,7 +207,7 @@ function toView({ claim, rows }: ClaimInView): ClaimView {
     const row = rows.get(member.factId)!;
     return {
       factId: member.factId, reportId: member.reportId, outlet: member.outlet, reportedAt: reportedAt(member.factId), role: member.role,
-      rule: member.rule, score: member.score, statement: row.statement, extractor: row.extractor,
+      rule: member.rule, score: member.score, statement: row.statement, extractor: row.extractor, rules: rulesOfRow(row),
     };
   });
   const reports = new Map<string, ClaimReportView>();
@@ -207,5 +221,16 @@ function toView({ claim, rows }: ClaimInView): ClaimView {
     reports: [...reports.values()],
     members,
     contradictedBy: claim.contradictedBy,
+    rules: rulesOfRow(rows.get(claim.id) ?? rows.get(claim.members[0].factId)!),
   };
+}
+
+function rulesOfRow(row: MemberRow): RulesVersion {
+  return { name: row.rules_name, version: row.rules_version };
+}
+
+const sameRules = (a: RulesVersion, b: RulesVersion): boolean => a.name === b.name && a.version === b.version;
+
+function rulesOf(claims: readonly ClaimInView[]): ClaimsRulesView {
+  return { rules: CLAIMS_RULES_VERSION, rebuildNeeded: claims.some((claim) => [...claim.rows.values()].some((row) => !sameRules(rulesOfRow(row), CLAIMS_RULES_VERSION))) };
 }

@@ -2,15 +2,15 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { AsOf, StorySummary } from '@storyline/story-events';
 import { resolveStory } from '../stories/resolve-story';
 import { StoriesReader } from '../stories/stories.reader';
-import { ClaimsReader, type ClaimView, type DevelopmentView } from './claims.reader';
+import { ClaimsReader, type ClaimsRulesView, type ClaimView, type DevelopmentView } from './claims.reader';
 
-export interface ClaimsView {
+export interface ClaimsView extends ClaimsRulesView {
   readonly story: StorySummary;
   readonly position: number;
   readonly claims: readonly ClaimView[];
 }
 
-export interface DevelopmentsView {
+export interface DevelopmentsView extends ClaimsRulesView {
   readonly story: StorySummary;
   readonly position: number;
   readonly developments: readonly DevelopmentView[];
