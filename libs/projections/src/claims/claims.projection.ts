@@ -3,9 +3,10 @@ import { assertNever, type FactReported, type FactsLinked, type ReportIngested, 
 import type { EntityManager } from 'typeorm';
 import type { HandledEvent, ProjectedEvent, Projection } from '../runtime/projection';
 import { timestampOrNull } from '../runtime/sql';
+import { saveFactChange } from './claim-changes';
 import { outletLabel } from './outlet-label';
 
-const HANDLES = ['ReportIngested', 'FactReported', 'FactsLinked'] as const satisfies readonly StorylineEventType[];
+const HANDLES = ['ReportIngested', 'FactReported', 'FactsLinked', 'FactAmended', 'FactCorrected', 'FactRetracted'] as const satisfies readonly StorylineEventType[];
 type Handled = (typeof HANDLES)[number];
 
 interface ClaimReport {
@@ -19,11 +20,12 @@ interface ClaimReport {
  * of its index keys (`claim_keys`), read from the tables in the same transaction, so nothing
  * is kept in memory between batches and a restart or a rebuild continues exactly where the
  * checkpoint stands. Each member keeps the rule and score that placed it and the extractor
- * that found it; `contradicts` links are kept for the reader to show between claims.
+ * that found it; `contradicts` links are kept for the reader to show between claims, and
+ * amendments, corrections and retractions for it to apply as of the view (`claim-changes.ts`).
  */
 export class ClaimsProjection implements Projection<Handled> {
   readonly name = 'claims';
-  readonly tables = ['claims', 'claim_keys', 'claim_members', 'claim_reports', 'claim_contradictions'];
+  readonly tables = ['claims', 'claim_keys', 'claim_members', 'claim_reports', 'claim_contradictions', 'claim_fact_changes'];
   readonly handles = HANDLES;
 
   async apply(events: readonly HandledEvent<Handled>[], manager: EntityManager): Promise<void> {
@@ -38,6 +40,11 @@ export class ClaimsProjection implements Projection<Handled> {
           break;
         case 'FactsLinked':
           if (event.data.kind === 'contradicts') await saveContradiction(manager, event);
+          break;
+        case 'FactAmended':
+        case 'FactCorrected':
+        case 'FactRetracted':
+          await saveFactChange(manager, event);
           break;
         default:
           assertNever(event);

@@ -3,6 +3,7 @@ import type { AsOf } from '@storyline/story-events';
 import type { DataSource, EntityManager } from 'typeorm';
 import { viewPosition } from '../runtime/as-of';
 import { positionToNumber } from '../schema/bigint-column';
+import { applyFactChanges } from './claim-changes';
 import { ClaimsProjection } from './claims.projection';
 
 export interface ClaimMemberView {
@@ -101,7 +102,8 @@ const PROJECTIONS = [new ClaimsProjection().name];
  * the reported clock, facts published by `asOf`; on the recorded clock, recorded by then; up
  * to `atPosition`), and their roles, outlets and day are worked out from those alone. A
  * contradiction shows once both of its facts are in the view (and, on the recorded clock,
- * once the link was recorded).
+ * once the link was recorded). Amendments, corrections and retractions count as
+ * {@link applyFactChanges} says.
  */
 export class ClaimsReader {
   constructor(private readonly dataSource: DataSource) {}
@@ -151,11 +153,12 @@ async function claimsInView(manager: EntityManager, storyId: string, view: AsOf,
   const clock = view.clock ?? 'reported';
   const instant = view.asOf === undefined ? '' : ` AND ${clock === 'reported' ? 'reported_at' : 'recorded_at'} <= $3`;
   const parameters = view.asOf === undefined ? [storyId, position.toString()] : [storyId, position.toString(), view.asOf];
-  const rows: MemberRow[] = await manager.query(
+  const reported: MemberRow[] = await manager.query(
     `SELECT fact_id, claim_id, report_id, outlet, statement, rule, score, occurred_day, extractor, rules_name, rules_version, reported_at, recorded_at, position::text AS position
        FROM claim_members WHERE story_id = $1 AND position <= $2${instant} ORDER BY position`,
     parameters,
   );
+  const rows = await applyFactChanges(manager, storyId, view, position, reported);
   const linkInstant = view.asOf !== undefined && clock === 'recorded' ? ' AND recorded_at <= $3' : '';
   const links: { from_fact_id: string; to_fact_id: string }[] = await manager.query(
     `SELECT from_fact_id, to_fact_id FROM claim_contradictions WHERE story_id = $1 AND position <= $2${linkInstant} ORDER BY position`,
