@@ -4,3 +4,14 @@ export { EXTRACTOR, EXTRACTOR_VERSION, extractReport } from './extractor';
 export { MAX_FACTS_PER_REPORT } from './rules/claims';
 export { linkMatchKeys, proposeLinks, type RelationCache, type LinkableFact, type LinkCandidate, type LinkCandidateKind } from './links/propose-links';
 export { closeExtractionPool, ExtractionPool, extractionPool, extractReportAsync, type ExtractionPoolOptions } from './pool/extraction-pool';
+export {
+  SOURCE_ALIAS_RULES,
+  SOURCE_ALIAS_SCORES,
+  sourceAliasCandidates,
+  sourceNameKey,
+  sourceNameShape,
+  type KnownSourceName,
+  type SourceAliasCandidate,
+  type SourceAliasRule,
+  type SourceNameShape,
+} from './sources/source-names';
