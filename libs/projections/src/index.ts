@@ -1,5 +1,6 @@
 import type { EventStore } from '@storyline/event-store';
 import { LinkProposer } from './link-proposals/link-proposer.reactor';
+import { SourceAliasProposer } from './source-alias-proposals/source-alias-proposer.reactor';
 import { ClaimsProjection } from './claims/claims.projection';
 import { FactHistoryProjection } from './facts/fact-history.projection';
 import type { Projection } from './runtime/projection';
@@ -46,12 +47,14 @@ export {
 
 /**
  * The read side's reactors: followed like projections by the same runner (their index and
- * checkpoint commit together), they also append events (link proposals). Not rebuilt with
- * the read models.
+ * checkpoint commit together), they also append events (link and source-alias proposals).
+ * Not rebuilt with the read models.
  */
 export function storylineReactors(store: EventStore): Projection[] {
-  return [new LinkProposer(store)];
+  return [new LinkProposer(store), new SourceAliasProposer(store)];
 }
+export { SOURCE_ALIAS_RULES_NAME, sourceAliasProposalId } from './source-alias-proposals/source-alias-proposer.reactor';
+export { ListSourceAliasProposalsQuery, type SourceAliasProposalView } from './source-alias-proposals/list-source-alias-proposals.query';
 export { CANDIDATES_PER_FACT, PROPOSAL_MIN_SCORE, PROPOSALS_PER_FACT } from './link-proposals/link-proposer.reactor';
 
 /** Every projection the API serves, for one {@link ProjectionRunner}. */

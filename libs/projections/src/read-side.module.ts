@@ -8,6 +8,8 @@ import { GetFactLineageHandler } from './lineage/get-lineage.query';
 import { LineageController } from './lineage/lineage.controller';
 import { ListLinkProposalsHandler } from './link-proposals/list-link-proposals.query';
 import { LinkProposalsQueryController } from './link-proposals/link-proposals.controller';
+import { ListSourceAliasProposalsHandler } from './source-alias-proposals/list-source-alias-proposals.query';
+import { SourceAliasProposalsQueryController } from './source-alias-proposals/source-alias-proposals.controller';
 import { ReplayController } from './replay/replay.controller';
 import { ReplayStoryHandler } from './replay/replay-story.handler';
 import { ReplayStreamer } from './replay/replay-streamer';
@@ -24,7 +26,7 @@ import { TimelineController } from './timeline/timeline.controller';
  */
 @Module({
   imports: [CqrsModule],
-  controllers: [StoriesQueryController, TimelineController, LineageController, DiffController, LinkProposalsQueryController, ReplayController, ClaimsController],
+  controllers: [StoriesQueryController, TimelineController, LineageController, DiffController, LinkProposalsQueryController, SourceAliasProposalsQueryController, ReplayController, ClaimsController],
   providers: [
     ListStoriesHandler,
     GetStoryHandler,
@@ -33,6 +35,7 @@ import { TimelineController } from './timeline/timeline.controller';
     GetFactLineageHandler,
     GetStoryDiffHandler,
     ListLinkProposalsHandler,
+    ListSourceAliasProposalsHandler,
     ReplayStoryHandler,
     ReplayStreamer,
     GetClaimsHandler,

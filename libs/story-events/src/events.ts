@@ -187,6 +187,41 @@ export interface LinkProposalResolved {
   };
 }
 
+/**
+ * Two names a story credits may be one source ("Mitchell" and its only full name "Dr. Laura
+ * Mitchell"), found by a rule off the write path, for an analyst to accept or reject. Not an
+ * alias until accepted. `alias` is the less complete name, `canonical` the one to read it as.
+ */
+export interface SourceAliasProposed {
+  readonly type: 'SourceAliasProposed';
+  readonly data: {
+    readonly storyId: string;
+    readonly proposalId: string;
+    readonly alias: string;
+    readonly canonical: string;
+    /** The rule that found it ("surname-of-unique-full-name", "same-anonymous-group"). */
+    readonly rule: string;
+    /** The rule set, as "name version". */
+    readonly rules: string;
+    readonly score: number;
+    /** Facts crediting each name: the one that brought the proposal, and one crediting the other name. */
+    readonly evidenceFactIds: readonly string[];
+  };
+}
+
+/** An analyst's answer to an alias proposal; an accepted one is also recorded as SourceAliasAdded on the source. */
+export interface SourceAliasProposalResolved {
+  readonly type: 'SourceAliasProposalResolved';
+  readonly data: {
+    readonly storyId: string;
+    readonly proposalId: string;
+    readonly decision: 'accepted' | 'rejected';
+    readonly reason: string | null;
+    /** The source the alias was added to, when accepted. */
+    readonly sourceId: string | null;
+  };
+}
+
 export type StoryEvent =
   | StoryOpened
   | ReportIngested
@@ -197,7 +232,9 @@ export type StoryEvent =
   | FactsLinked
   | VerdictRecorded
   | LinkProposed
-  | LinkProposalResolved;
+  | LinkProposalResolved
+  | SourceAliasProposed
+  | SourceAliasProposalResolved;
 export type StoryEventType = StoryEvent['type'];
 
 export interface SourceRegistered {
@@ -230,6 +267,8 @@ export const SCHEMA_VERSIONS: { readonly [T in StorylineEventType]: number } = {
   VerdictRecorded: 1,
   LinkProposed: 1,
   LinkProposalResolved: 1,
+  SourceAliasProposed: 1,
+  SourceAliasProposalResolved: 1,
   SourceRegistered: 1,
   SourceAliasAdded: 1,
 };

@@ -5,6 +5,7 @@ import { AddLinkCandidates1765200000000 } from './migrations/1765200000000-add-l
 import { AddClaims1765000000000 } from './migrations/1765000000000-add-claims';
 import { AddClaimsRules1765310000000 } from './migrations/1765310000000-add-claims-rules';
 import { AddClaimFactChanges1765320000000 } from './migrations/1765320000000-add-claim-fact-changes';
+import { AddSourceAliasProposals1765330000000 } from './migrations/1765330000000-add-source-alias-proposals';
 import { ClaimContradictionRow, ClaimKeyRow, ClaimMemberRow, ClaimReportRow, ClaimRow } from './claim.entity';
 import { FactLinkRow, FactVerdictRow } from './fact-link.entity';
 import { FactReportRow } from './fact-report.entity';
@@ -25,7 +26,7 @@ export * from './source.entity';
 export * from './source-ledger.entity';
 export * from './story.entity';
 export * from './timeline-entry.entity';
-export { AddClaimFactChanges1765320000000, AddClaims1765000000000, AddClaimsRules1765310000000, AddFactHistory1764500000000, AddLinkCandidates1765200000000, CreateProjections1763800000000 };
+export { AddClaimFactChanges1765320000000, AddClaims1765000000000, AddClaimsRules1765310000000, AddFactHistory1764500000000, AddLinkCandidates1765200000000, AddSourceAliasProposals1765330000000, CreateProjections1763800000000 };
 
 /** Every read-model entity, for a TypeORM DataSource (never with `synchronize`). */
 export const PROJECTION_ENTITIES: Function[] = [
@@ -47,4 +48,4 @@ export const PROJECTION_ENTITIES: Function[] = [
 ];
 
 /** The read models' schema, in order, for `runMigrations`. */
-export const PROJECTION_MIGRATIONS: MigrationClass[] = [CreateProjections1763800000000, AddFactHistory1764500000000, AddClaims1765000000000, AddLinkCandidates1765200000000, AddClaimsRules1765310000000, AddClaimFactChanges1765320000000];
+export const PROJECTION_MIGRATIONS: MigrationClass[] = [CreateProjections1763800000000, AddFactHistory1764500000000, AddClaims1765000000000, AddLinkCandidates1765200000000, AddClaimsRules1765310000000, AddClaimFactChanges1765320000000, AddSourceAliasProposals1765330000000];
