@@ -65,10 +65,30 @@ module.exports = {
       from: { path: '^libs/story-events/' },
       to: { pathNot: ['^libs/story-events/', '^node:', '^(crypto|fs|path)$'], dependencyTypesNot: ['core'] },
     },
+    {
+      name: 'command-folders-stand-apart',
+      severity: 'error',
+      comment: 'A command folder (libs/timeline/src/commands/<command>/) is read and changed on its own; what two commands share lives in command-handling/ or http/.',
+      from: { path: '^libs/timeline/src/commands/([^/]+)/' },
+      to: { path: '^libs/timeline/src/commands/', pathNot: '^libs/timeline/src/commands/$1/' },
+    },
+    {
+      name: 'deciders-are-pure',
+      severity: 'error',
+      comment: 'A decider (and the state and rules it reads) decides on the state it is given: no framework, no database, no event store, no I/O.',
+      from: { path: ['^libs/timeline/src/commands/[^/]+/decide\\.ts$', '^libs/timeline/src/command-handling/(decider|story-state|source-state|fact-rules|input)\\.ts$'] },
+      to: {
+        path: [
+          '^node_modules/(@nestjs|pg|pg-[^/]+|typeorm|@kurrent|@nats-io|express)/',
+          '^libs/(event-store|database|host|server|projections)/',
+          '^(node:)?(fs|net|http|https|http2|dgram|child_process|worker_threads)(/|$)',
+        ],
+      },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|dist)/' },
+    exclude: { path: '(^|/)dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },

@@ -13,8 +13,8 @@ import { performance } from 'node:perf_hooks';
 import { createTestDatabase, runMigrations } from '@storyline/database';
 import type { EventStore, ReadStreamOptions, StoredEvent } from '@storyline/event-store';
 import { EVENT_STORE_MIGRATIONS, PostgresEventStore } from '@storyline/event-store/postgres';
-import { newId, storyStream } from '@storyline/story-events';
-import { decideIngestReport, decideOpenStory, parseReport, StreamDecider, storyFold, submissionFingerprint, type StoryState } from '@storyline/timeline';
+import { newId, storyStream, type StoryEvent } from '@storyline/story-events';
+import { decideIngestReport, decideOpenStory, parseReport, StreamDecider, storyFold, submissionFingerprint, type Decide, type StoryState } from '@storyline/timeline';
 
 const option = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(`--${name}`);
@@ -22,6 +22,11 @@ const option = (name: string, fallback: number): number => {
 };
 
 const context = () => ({ actor: 'bench', correlationId: newId(), commandId: newId(), idempotencyKey: null, expectedRevision: null });
+
+/** A decider as the step the StreamDecider runs (what the handlers' runCommand does). */
+const step =
+  <Command, Outcome>(decide: Decide<StoryState, Command, StoryEvent, Outcome>, command: Command) =>
+  (state: StoryState) => ({ events: decide(state, command, { idempotencyKey: null, newId }).events, result: () => null });
 
 function counting(store: EventStore): EventStore & { read: number } {
   const counted = Object.create(store) as EventStore & { read: number };
@@ -39,20 +44,17 @@ async function run(store: EventStore & { read: number }, reports: number, facts:
   const stream = storyStream(storyId);
   const shared = new StreamDecider(store);
   const decider = () => (cached ? shared : new StreamDecider(store));
-  await decider().decide(stream, storyFold, context(), (state: StoryState) => ({ events: decideOpenStory(state, { storyId, slug: 'bench', title: 'Bench' }), result: () => null }));
+  await decider().decide(stream, storyFold, context(), step(decideOpenStory, { storyId, slug: 'bench', title: 'Bench' }));
   const times: number[] = [];
   const reads: number[] = [];
   for (let n = 0; n < reports; n++) {
     const statements = Array.from({ length: facts }, (_, i) => `Official ${n}-${i} said the envoy met the minister in Vienna on day ${i}.`);
     const text = statements.join(' ');
     const report = parseReport({ outlet: `Outlet ${n % 7}`, publishedAt: '2025-11-20', text, facts: statements.map((statement) => ({ statement, evidence: { quote: statement } })) });
-    const command = { storyId, reportId: newId(), factIds: report.facts.map(() => newId()), report, idempotencyKey: null, fingerprint: submissionFingerprint(report) };
+    const command = { storyId, report, fingerprint: submissionFingerprint(report) };
     const readBefore = store.read;
     const started = performance.now();
-    await decider().decide(stream, storyFold, context(), (state: StoryState) => {
-      const decision = decideIngestReport(state, command);
-      return { events: decision.kind === 'append' ? decision.events : [], result: () => null };
-    });
+    await decider().decide(stream, storyFold, context(), step(decideIngestReport, command));
     times.push(performance.now() - started);
     reads.push(store.read - readBefore);
   }

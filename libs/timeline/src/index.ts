@@ -1,19 +1,57 @@
-export * from './domain/report';
-export * from './domain/story';
-export * from './domain/source';
 export * from './command-handling/command-context';
+export type { Decide, Decision, DecisionContext } from './command-handling/decider';
 export { StreamDecider, type StreamDeciderOptions } from './command-handling/stream-decider';
+export { runCommand } from './command-handling/run-command';
 export { storyFold, sourceFold } from './command-handling/folds';
+export { emptyStoryState, evolveStory, type StoryState } from './command-handling/story-state';
+export { evolveSource, initialSourceState, type SourceState } from './command-handling/source-state';
+export { LIMITS } from './command-handling/input';
+export type { FactChangedAnswer } from './command-handling/fact-change';
+export type { SourceAnswer } from './command-handling/sources';
 export * from './read-model-sync';
-export * from './timeline.module';
-export * from './slices/open-story/open-story.command';
-export * from './slices/ingest-report/ingest-report.command';
-export * from './slices/register-source/register-source.command';
 export * from './fact-locator';
-export * from './domain/fact-changes';
-export * from './slices/change-fact/change-fact.command';
-export * from './slices/link-facts/link-facts.command';
-export * from './domain/raw-report';
-export * from './domain/link-proposals';
-export * from './slices/link-proposals/link-proposals';
+export * from './timeline.module';
 export * from './http/write-outcome';
+
+// One block per command (commands/<command>/): its command, its request parser, its decider.
+export * from './commands/open-story/command';
+export { parseOpenStory } from './commands/open-story/request';
+export { decideOpenStory, type OpenStory } from './commands/open-story/decide';
+
+export * from './commands/ingest-report/command';
+export { parseReport, parseFact, parseEvidence, parseRawHints } from './commands/ingest-report/request';
+export { submissionFingerprint, type ReportSubmission, type FactSubmission } from './commands/ingest-report/submission';
+export * from './commands/ingest-report/raw-text';
+export { decideIngestReport, type IngestReport, type IngestOutcome } from './commands/ingest-report/decide';
+
+export * from './commands/amend-fact/command';
+export { parseAmendment, type Amendment } from './commands/amend-fact/request';
+export { decideAmendFact } from './commands/amend-fact/decide';
+
+export * from './commands/correct-fact/command';
+export { parseCorrection, type Correction } from './commands/correct-fact/request';
+export { decideCorrectFact } from './commands/correct-fact/decide';
+
+export * from './commands/retract-fact/command';
+export { parseRetraction, type Retraction } from './commands/retract-fact/request';
+export { decideRetractFact } from './commands/retract-fact/decide';
+
+export * from './commands/record-verdict/command';
+export { parseVerdict, type VerdictRequest } from './commands/record-verdict/request';
+export { decideRecordVerdict } from './commands/record-verdict/decide';
+
+export * from './commands/link-facts/command';
+export { parseLink, type LinkRequest } from './commands/link-facts/request';
+export { decideLinkFacts, type LinkFacts } from './commands/link-facts/decide';
+
+export * from './commands/resolve-link-proposal/command';
+export { parseResolution, type ProposalDecision } from './commands/resolve-link-proposal/request';
+export { decideResolveLinkProposal, type ResolveLinkProposal } from './commands/resolve-link-proposal/decide';
+
+export * from './commands/register-source/command';
+export { parseRegisterSource, type SourceRegistration } from './commands/register-source/request';
+export { decideRegisterSource, type RegisterSource } from './commands/register-source/decide';
+
+export * from './commands/add-source-alias/command';
+export { parseAlias } from './commands/add-source-alias/request';
+export { decideAddSourceAlias, type AddSourceAlias } from './commands/add-source-alias/decide';

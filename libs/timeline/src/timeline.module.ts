@@ -1,30 +1,54 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ChangeFactHandler } from './slices/change-fact/change-fact.handler';
-import { FactsController } from './slices/change-fact/facts.controller';
-import { LinkFactsHandler } from './slices/link-facts/link-facts.handler';
-import { LinksController } from './slices/link-facts/links.controller';
-import { ExtractController } from './slices/extract-facts/extract.controller';
-import { ResolveLinkProposalHandler } from './slices/link-proposals/link-proposals';
-import { LinkProposalsController } from './slices/link-proposals/link-proposals.controller';
-import { IngestReportHandler } from './slices/ingest-report/ingest-report.handler';
-import { ReportsController } from './slices/ingest-report/reports.controller';
-import { OpenStoryHandler } from './slices/open-story/open-story.handler';
-import { StoriesController } from './slices/open-story/stories.controller';
-import { AddSourceAliasHandler, RegisterSourceHandler } from './slices/register-source/register-source.handler';
-import { SourcesController } from './slices/register-source/sources.controller';
+import { AddSourceAliasController } from './commands/add-source-alias/controller';
+import { AddSourceAliasHandler } from './commands/add-source-alias/handler';
+import { AmendFactController } from './commands/amend-fact/controller';
+import { AmendFactHandler } from './commands/amend-fact/handler';
+import { CorrectFactController } from './commands/correct-fact/controller';
+import { CorrectFactHandler } from './commands/correct-fact/handler';
+import { ReportsController } from './commands/ingest-report/controller';
+import { IngestReportHandler } from './commands/ingest-report/handler';
+import { LinksController } from './commands/link-facts/controller';
+import { LinkFactsHandler } from './commands/link-facts/handler';
+import { StoriesController } from './commands/open-story/controller';
+import { OpenStoryHandler } from './commands/open-story/handler';
+import { RecordVerdictController } from './commands/record-verdict/controller';
+import { RecordVerdictHandler } from './commands/record-verdict/handler';
+import { RegisterSourceController } from './commands/register-source/controller';
+import { RegisterSourceHandler } from './commands/register-source/handler';
+import { ResolveLinkProposalController } from './commands/resolve-link-proposal/controller';
+import { ResolveLinkProposalHandler } from './commands/resolve-link-proposal/handler';
+import { RetractFactController } from './commands/retract-fact/controller';
+import { RetractFactHandler } from './commands/retract-fact/handler';
+import { ExtractController } from './http/extract.controller';
 
 /**
- * The write side: every command a user (or the extractor) can give, each decided on its own
- * stream. It reads no read model; the host provides EVENT_STORE, READ_MODEL_SYNC and FACT_LOCATOR.
+ * The write side: every command a user (or the extractor) can give, one folder each under
+ * commands/, each decided on its own stream. It reads no read model; the host provides
+ * EVENT_STORE, READ_MODEL_SYNC and FACT_LOCATOR.
  */
 @Module({
   imports: [CqrsModule.forRoot()],
-  controllers: [StoriesController, ReportsController, SourcesController, FactsController, LinksController, ExtractController, LinkProposalsController],
+  controllers: [
+    StoriesController,
+    ReportsController,
+    RegisterSourceController,
+    AddSourceAliasController,
+    AmendFactController,
+    CorrectFactController,
+    RetractFactController,
+    RecordVerdictController,
+    LinksController,
+    ExtractController,
+    ResolveLinkProposalController,
+  ],
   providers: [
     OpenStoryHandler,
     IngestReportHandler,
-    ChangeFactHandler,
+    AmendFactHandler,
+    CorrectFactHandler,
+    RetractFactHandler,
+    RecordVerdictHandler,
     LinkFactsHandler,
     ResolveLinkProposalHandler,
     RegisterSourceHandler,

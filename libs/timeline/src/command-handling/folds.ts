@@ -1,7 +1,7 @@
 import type { StoredEvent } from '@storyline/event-store';
 import type { SourceEvent, StoryEvent } from '@storyline/story-events';
-import { evolveSource, initialSourceState, type SourceState } from '../domain/source';
-import { emptyStoryState, evolveStory, type StoryState } from '../domain/story';
+import { evolveSource, initialSourceState, type SourceState } from './source-state';
+import { emptyStoryState, evolveStory, type StoryState } from './story-state';
 import type { Fold } from './stream-decider';
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);

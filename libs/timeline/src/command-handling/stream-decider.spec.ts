@@ -1,9 +1,13 @@
 import { InMemoryEventStore, type EventStore, type ReadStreamOptions, type StoredEvent } from '@storyline/event-store';
 import { newId, storyStream } from '@storyline/story-events';
-import { parseReport, submissionFingerprint } from '../domain/report';
-import { decideIngestReport, decideOpenStory, type StoryState } from '../domain/story';
+import { decideIngestReport } from '../commands/ingest-report/decide';
+import { parseReport } from '../commands/ingest-report/request';
+import { submissionFingerprint } from '../commands/ingest-report/submission';
+import { decideOpenStory } from '../commands/open-story/decide';
 import type { CommandContext } from './command-context';
 import { storyFold } from './folds';
+import { decisionStep } from './run-command';
+import type { StoryState } from './story-state';
 import { StreamDecider } from './stream-decider';
 
 /** The in-memory store, counting what commands read from it. */
@@ -29,17 +33,15 @@ const storyId = newId();
 const stream = storyStream(storyId);
 
 function open(decider: StreamDecider) {
-  return decider.decide(stream, storyFold, context(), (state: StoryState) => ({ events: decideOpenStory(state, { storyId, slug: 'long', title: 'Long' }), result: () => null }));
+  return decider.decide(stream, storyFold, context(), decisionStep(decideOpenStory, { storyId, slug: 'long', title: 'Long' }, context()));
 }
 
 function ingest(decider: StreamDecider, n: number, overrides: Partial<CommandContext> = {}) {
   const text = `Report number ${n} says an envoy met an official.`;
   const report = parseReport({ outlet: `Outlet ${n}`, publishedAt: '2025-11-20', text, facts: [{ statement: `An envoy met official ${n}`, evidence: { start: 0, end: 10 } }] });
-  const command = { storyId, reportId: newId(), factIds: [newId()], report, idempotencyKey: null, fingerprint: submissionFingerprint(report) };
-  return decider.decide(stream, storyFold, context(overrides), (state: StoryState) => {
-    const decision = decideIngestReport(state, command);
-    return { events: decision.kind === 'append' ? decision.events : [], result: (appended) => appended?.nextExpectedRevision ?? null };
-  });
+  const command = { storyId, report, fingerprint: submissionFingerprint(report) };
+  const commandContext = context(overrides);
+  return decider.decide(stream, storyFold, commandContext, decisionStep(decideIngestReport, command, commandContext));
 }
 
 describe('deciding commands on a stream', () => {

@@ -18,7 +18,7 @@ export interface Fold<State, Event extends StorylineEvent> {
   evolve(state: State, event: Event, stored: StoredEvent): State;
 }
 
-export interface Decision<Event extends StorylineEvent, Result> {
+export interface StreamDecision<Event extends StorylineEvent, Result> {
   readonly events: readonly Event[];
   /** Metadata to store with every event of this decision, beyond the command context's. */
   readonly metadata?: Record<string, unknown>;
@@ -91,7 +91,7 @@ export class StreamDecider {
     streamId: string,
     fold: Fold<State, Event>,
     context: CommandContext,
-    decide: (state: State) => Decision<Event, Result>,
+    decide: (state: State) => StreamDecision<Event, Result>,
   ): Promise<Decided<Result>> {
     return this.serialised(streamId, () =>
       backOff(() => this.attempt(streamId, fold, context, decide), {
@@ -114,7 +114,7 @@ export class StreamDecider {
     streamId: string,
     fold: Fold<State, Event>,
     context: CommandContext,
-    decide: (state: State) => Decision<Event, Result>,
+    decide: (state: State) => StreamDecision<Event, Result>,
   ): Promise<Decided<Result>> {
     const current = await this.catchUp(streamId, fold);
     const { revision } = current;
@@ -181,7 +181,7 @@ export function decideOnStream<State, Event extends StorylineEvent, Result>(
   streamId: string,
   fold: Fold<State, Event>,
   context: CommandContext,
-  decide: (state: State) => Decision<Event, Result>,
+  decide: (state: State) => StreamDecision<Event, Result>,
 ): Promise<Decided<Result>> {
   return streamDeciderFor(store).decide(streamId, fold, context, decide);
 }

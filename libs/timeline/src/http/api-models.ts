@@ -80,3 +80,17 @@ export class ErrorModel {
   @ApiProperty({ example: { code: 'VALIDATION.INVALID', message: 'facts[0].evidence.end: must be greater than start (10), got 4', field: 'facts[0].evidence.end' } })
   error: { code: string; message: string; field?: string };
 }
+
+/** The `changes` of an amendment or a correction, for the OpenAPI document. */
+export const FACT_CHANGES_SCHEMA = {
+  type: 'object',
+  description: 'at least one of statement, attributedTo, modality, occurred, evidence {start, end}',
+  additionalProperties: false,
+  properties: {
+    statement: { type: 'string' },
+    attributedTo: { type: 'string', nullable: true },
+    modality: { type: 'string', enum: ['asserted', 'reportedly', 'allegedly', 'quoted_opinion', 'speculation', 'denial'] },
+    occurred: { type: 'object', nullable: true },
+    evidence: { type: 'object', properties: { start: { type: 'integer' }, end: { type: 'integer' } } },
+  },
+};

@@ -1,6 +1,6 @@
 import { DomainError } from '@storyline/story-events';
 import { isUuid, storyIdForSlug } from '@storyline/story-events';
-import { SLUG } from '../domain/story';
+import { SLUG } from '@storyline/story-events';
 
 /**
  * A story is addressed by its id or by the slug it was opened with. The id of a slug is
