@@ -47,6 +47,7 @@ export { decideLinkFacts, type LinkFacts } from './commands/link-facts/decide';
 export * from './commands/resolve-link-proposal/command';
 export { parseResolution, type ProposalDecision } from './commands/resolve-link-proposal/request';
 export { decideResolveLinkProposal, type ResolveLinkProposal } from './commands/resolve-link-proposal/decide';
+export { decideAliasFromProposal, decideResolveSourceAliasProposal, type AliasFromProposal, type ResolveSourceAliasProposal } from './commands/resolve-source-alias-proposal/decide';
 
 export * from './commands/register-source/command';
 export { parseRegisterSource, type SourceRegistration } from './commands/register-source/request';

@@ -18,6 +18,8 @@ import { RegisterSourceController } from './commands/register-source/controller'
 import { RegisterSourceHandler } from './commands/register-source/handler';
 import { ResolveLinkProposalController } from './commands/resolve-link-proposal/controller';
 import { ResolveLinkProposalHandler } from './commands/resolve-link-proposal/handler';
+import { ResolveSourceAliasProposalController } from './commands/resolve-source-alias-proposal/controller';
+import { ResolveSourceAliasProposalHandler } from './commands/resolve-source-alias-proposal/handler';
 import { RetractFactController } from './commands/retract-fact/controller';
 import { RetractFactHandler } from './commands/retract-fact/handler';
 import { ExtractController } from './http/extract.controller';
@@ -41,6 +43,7 @@ import { ExtractController } from './http/extract.controller';
     LinksController,
     ExtractController,
     ResolveLinkProposalController,
+    ResolveSourceAliasProposalController,
   ],
   providers: [
     OpenStoryHandler,
@@ -51,6 +54,7 @@ import { ExtractController } from './http/extract.controller';
     RecordVerdictHandler,
     LinkFactsHandler,
     ResolveLinkProposalHandler,
+    ResolveSourceAliasProposalHandler,
     RegisterSourceHandler,
     AddSourceAliasHandler,
   ],
