@@ -47,7 +47,6 @@ export { decideLinkFacts, type LinkFacts } from './commands/link-facts/decide';
 export * from './commands/resolve-link-proposal/command';
 export { parseResolution, type ProposalDecision } from './commands/resolve-link-proposal/request';
 export { decideResolveLinkProposal, type ResolveLinkProposal } from './commands/resolve-link-proposal/decide';
-export { decideAliasFromProposal, decideResolveSourceAliasProposal, type AliasFromProposal, type ResolveSourceAliasProposal } from './commands/resolve-source-alias-proposal/decide';
 
 export * from './commands/register-source/command';
 export { parseRegisterSource, type SourceRegistration } from './commands/register-source/request';
@@ -56,3 +55,7 @@ export { decideRegisterSource, type RegisterSource } from './commands/register-s
 export * from './commands/add-source-alias/command';
 export { parseAlias } from './commands/add-source-alias/request';
 export { decideAddSourceAlias, type AddSourceAlias } from './commands/add-source-alias/decide';
+
+export * from './commands/resolve-source-alias-proposal/command';
+export { aliasProposalIdFromParam, parseAliasResolution, type AliasProposalDecision, type AliasResolutionRequest } from './commands/resolve-source-alias-proposal/request';
+export { decideAliasFromProposal, decideResolveSourceAliasProposal, type AliasFromProposal, type ResolveSourceAliasProposal } from './commands/resolve-source-alias-proposal/decide';
