@@ -66,7 +66,7 @@ describe('source aliases proposed across reports', () => {
     const { proposalId } = proposals[0];
     const accepted = await api.http().post(`${STORY}/source-alias-proposals/${proposalId}/accept`).send({ reason: 'the same expert' }).expect(201);
     expect(accepted.body).toMatchObject({ proposalId, decision: 'accepted', sourceId: expect.any(String), changed: true });
-    const again = await api.http().post(`${STORY}/source-alias-proposals/${proposalId}/accept`).send({ reason: 'the same expert' }).expect(200);
+    const again = await api.http().post(`${STORY}/source-alias-proposals/${proposalId}/accept`).send({ reason: 'the same expert', source: 'Nobody Registered' }).expect(200);
     expect(again.body).toMatchObject({ changed: false, sourceId: accepted.body.sourceId });
     const refused = await api.http().post(`${STORY}/source-alias-proposals/${proposalId}/reject`).send({ reason: 'changed my mind' }).expect(409);
     expect(refused.body.error).toMatchObject({ code: 'PROPOSAL.RESOLVED', field: 'proposal' });

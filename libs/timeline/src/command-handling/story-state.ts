@@ -48,6 +48,8 @@ export interface StoredAliasProposal {
   readonly canonical: string;
   readonly rule: string;
   status: 'proposed' | 'accepted' | 'rejected';
+  /** Accepted: the source the alias was added to. */
+  sourceId: string | null;
 }
 
 export interface StoredReport {
@@ -132,12 +134,15 @@ export function evolveStory(state: StoryState, event: StoryEvent, recorded: Reco
     }
     case 'SourceAliasProposed': {
       const { proposalId, alias, canonical, rule } = event.data;
-      if (!state.aliasProposals.has(proposalId)) state.aliasProposals.set(proposalId, { alias, canonical, rule, status: 'proposed' });
+      if (!state.aliasProposals.has(proposalId)) state.aliasProposals.set(proposalId, { alias, canonical, rule, status: 'proposed', sourceId: null });
       return state;
     }
     case 'SourceAliasProposalResolved': {
       const proposal = state.aliasProposals.get(event.data.proposalId);
-      if (proposal) proposal.status = event.data.decision;
+      if (proposal) {
+        proposal.status = event.data.decision;
+        proposal.sourceId = event.data.sourceId;
+      }
       return state;
     }
     case 'FactRetracted': {

@@ -10,7 +10,7 @@ const proposed: StoryEvent = {
 };
 const accept: ResolveSourceAliasProposal = { storyId: 's', proposalId: 'P', decision: 'accepted', reason: 'same expert', sourceId: 'm' };
 const reject: ResolveSourceAliasProposal = { storyId: 's', proposalId: 'P', decision: 'rejected', reason: 'another Mitchell', sourceId: null };
-const proposal = { alias: 'Mitchell', canonical: 'Dr. Laura Mitchell', rule: 'surname-of-unique-full-name', status: 'accepted' as const };
+const proposal = { alias: 'Mitchell', canonical: 'Dr. Laura Mitchell', rule: 'surname-of-unique-full-name', status: 'accepted' as const, sourceId: 'm' };
 
 describe('answering a source-alias proposal', () => {
   it('accepting records the answer with the source, rejecting with the reason', () => {

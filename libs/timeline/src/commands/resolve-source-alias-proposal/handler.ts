@@ -32,7 +32,12 @@ export class ResolveSourceAliasProposalHandler implements ICommandHandler<Resolv
 
   async execute({ storyId, proposalId, decision, reason, sourceId, context }: ResolveSourceAliasProposalCommand): Promise<AliasProposalResolvedAnswer> {
     const command: ResolveSourceAliasProposal = { storyId, proposalId, decision, reason, sourceId: null };
-    const { result: proposal } = await runCommand(this.store, storyStream(storyId), storyFold, context, proposalAsAnswered, command);
+    const { result: proposal, lastPosition: seen, revision: current } = await runCommand(this.store, storyStream(storyId), storyFold, context, proposalAsAnswered, command);
+    if (proposal.status === decision) {
+      // Answered so already: the alias went to its source before the answer was recorded.
+      const readYourWrites = await this.readModels.waitFor(seen);
+      return { proposalId, decision, sourceId: proposal.sourceId, position: positionToJson(seen), changed: false, revision: writtenRevisionToJson(current), readYourWrites };
+    }
     let target: string | null = null;
     let sourcePosition = 0n;
     if (decision === 'accepted') {
