@@ -56,6 +56,20 @@ describe('SourceAliasProposer (the source-alias reactor)', () => {
     expect(await proposalsOf(elsewhere)).toEqual([]);
   });
 
+  it('proposes for a name an amendment credits a fact to, caused by the amendment', async () => {
+    const storyId = await openStory(harness.store, 'amended-credit');
+    await ingestReport(harness.store, storyId, { facts: [credited('Steve Witkoff')] });
+    const later = await ingestReport(harness.store, storyId, { facts: [credited('the envoy', 'The talks went well')] });
+    await caughtUp();
+    expect(await proposalsOf(storyId)).toEqual([]);
+    await tell(harness.store, storyId, [{ type: 'FactAmended', data: { storyId, factId: later.factIds[0], changes: { attributedTo: 'Witkoff' }, reason: 'transcription' } }]);
+    await caughtUp();
+    const proposals = await proposalsOf(storyId);
+    expect(proposals.map((event) => [(event.data as SourceAliasProposed['data']).alias, (event.data as SourceAliasProposed['data']).canonical])).toEqual([['Witkoff', 'Steve Witkoff']]);
+    const amended = (await harness.store.readStream(storyStream(storyId))).find((event) => event.type === 'FactAmended')!;
+    expect(proposals[0].metadata).toMatchObject({ causationId: amended.eventId });
+  });
+
   it('appends nothing twice when it replays the log after a crash, and keeps the analyst\'s answer', async () => {
     const storyId = await openStory(harness.store, 'replayed-aliases');
     await ingestReport(harness.store, storyId, { facts: [credited('Sen. Elizabeth Warren')] });

@@ -4,8 +4,10 @@ import { nameBasedId, SCHEMA_VERSIONS, storyStream, type SourceAliasProposed, ty
 import type { EntityManager } from 'typeorm';
 import type { HandledEvent, Projection } from '../runtime/projection';
 
-const HANDLES = ['FactReported', 'SourceAliasProposed', 'SourceAliasProposalResolved'] as const satisfies readonly StorylineEventType[];
+const HANDLES = ['FactReported', 'FactAmended', 'FactCorrected', 'SourceAliasProposed', 'SourceAliasProposalResolved'] as const satisfies readonly StorylineEventType[];
 type Handled = (typeof HANDLES)[number];
+/** The event that credits a fact to a name: as reported, or as amended or corrected. */
+type CausingEvent = HandledEvent<'FactReported' | 'FactAmended' | 'FactCorrected'>;
 
 export const SOURCE_ALIAS_RULES_NAME = `${SOURCE_ALIAS_RULES.name} ${SOURCE_ALIAS_RULES.version}`;
 
@@ -28,12 +30,12 @@ function matchKeyOf(shape: SourceNameShape): string | null {
 
 /**
  * Proposes source aliases across a story's reports off the write path. It follows the log
- * like a projection (its names and checkpoint commit together); for each fact credited to a
- * name the story has not credited before (titles, case and punctuation set aside: those are
+ * like a projection (its names and checkpoint commit together); for each fact credited (when
+ * reported, or by an amendment or correction) to a name the story has not credited before (titles, case and punctuation set aside: those are
  * the same source already), it compares that name with the story's earlier names of the same
  * surname or anonymous group, by the rules of `sourceAliasCandidates` (libs/extraction), and
  * appends a `SourceAliasProposed` to the story's stream for each pair not proposed before,
- * with the FactReported event as its causation and an event id derived from it: replaying
+ * with the crediting event as its causation and an event id derived from it: replaying
  * after a crash appends nothing twice.
  */
 export class SourceAliasProposer implements Projection<Handled> {
@@ -48,7 +50,12 @@ export class SourceAliasProposer implements Projection<Handled> {
     for (const event of events) {
       switch (event.type) {
         case 'FactReported':
-          await this.propose(event, manager, ahead);
+          await this.propose(event, event.data.attributedTo, manager, ahead);
+          break;
+        case 'FactAmended':
+        case 'FactCorrected':
+          // A fact credited to someone else now brings that name into the story.
+          if (event.data.changes.attributedTo) await this.propose(event, event.data.changes.attributedTo, manager, ahead);
           break;
         case 'SourceAliasProposed':
           await record(manager, event.data, event.position);
@@ -64,9 +71,9 @@ export class SourceAliasProposer implements Projection<Handled> {
     }
   }
 
-  private async propose(event: HandledEvent<'FactReported'>, manager: EntityManager, ahead: ReadonlySet<string>): Promise<void> {
+  private async propose(event: CausingEvent, credited: string | null, manager: EntityManager, ahead: ReadonlySet<string>): Promise<void> {
     const { storyId, factId } = event.data;
-    const name = event.data.attributedTo?.trim();
+    const name = credited?.trim();
     if (!name) return;
     const shape = sourceNameShape(name);
     if (shape.key === '') return;
@@ -126,7 +133,7 @@ async function record(manager: EntityManager, data: SourceAliasProposed['data'],
 }
 
 /** The proposal as an event to append: its id derived from the fact's event, so a replay appends it once. */
-function asNewEvent(proposed: SourceAliasProposed, cause: HandledEvent<'FactReported'>): NewEvent {
+function asNewEvent(proposed: SourceAliasProposed, cause: CausingEvent): NewEvent {
   return {
     eventId: nameBasedId(`source-alias-proposed:${cause.eventId}:${proposed.data.proposalId}`),
     type: proposed.type,
