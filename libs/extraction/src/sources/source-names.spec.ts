@@ -10,6 +10,12 @@ describe('source names across reports', () => {
     expect(sourceNameKey('Sen. Elizabeth Warren')).toBe(sourceNameKey('Elizabeth Warren'));
     expect(sourceNameKey('Dr. Mitchell')).not.toBe(sourceNameKey('Dr. Laura Mitchell'));
     expect(sourceNameKey('President')).toBe('president');
+    expect(sourceNameKey('General Motors')).toBe('general motors');
+    expect(sourceNameKey('St. Louis')).toBe('st louis');
+    expect(sourceNameKey('the Justice Department')).toBe('the justice department');
+    expect(sourceNameKey('Justice Department')).toBe('justice department');
+    expect(sourceNameKey('Secretary of State')).toBe('secretary of state');
+    expect(sourceNameKey('Governor of Texas')).toBe('governor of texas');
   });
 
   it('reads the shape of a name', () => {

@@ -35,9 +35,20 @@ const ANONYMOUS =
  */
 export function sourceNameKey(name: string): string {
   const words = wordsOf(name);
-  while (words.length > 1 && PERSON_TITLES.has(words[0])) words.shift();
+  while (words.length > 1 && HONORIFICS.has(words[0]) && !/^(?:of|the|for|and|to)$/.test(words[1]) && !ORGANISATION_WORDS.test(words.slice(1).join(' '))) words.shift();
   return words.join(' ');
 }
+
+/**
+ * Titles that stand before a person's name and nothing else: set aside for the key. Not the
+ * words that also begin other names ("General Motors", "St. Louis", "Chief Executive"), nor
+ * before an office ("Justice Department", "Secretary of State").
+ */
+const HONORIFICS: ReadonlySet<string> = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'sen', 'senator', 'rep', 'representative',
+  'gov', 'governor', 'mayor', 'judge', 'justice', 'gen', 'col', 'colonel', 'lt', 'capt', 'captain', 'sgt', 'adm', 'admiral', 'maj',
+  'rev', 'reverend', 'fr', 'rabbi', 'imam', 'sheikh', 'president', 'pres', 'pope', 'king', 'queen', 'prince', 'princess', 'hon',
+]);
 
 function wordsOf(name: string): string[] {
   return name
