@@ -25,6 +25,12 @@ describe('source names across reports', () => {
     expect(sourceNameShape('Critics').kind).toBe('unnamed-group');
     expect(sourceNameShape('some analysts').kind).toBe('unnamed-group');
     expect(sourceNameShape('the White House').kind).toBe('other');
+    expect(sourceNameShape('EgyNews LIBYA').kind).toBe('other');
+    expect(sourceNameShape('Turkey Turkey').kind).toBe('other');
+    expect(sourceNameShape('The US').kind).toBe('other');
+    expect(sourceNameShape('Ben van Beurden')).toMatchObject({ kind: 'full-name', surname: 'beurden' });
+    expect(sourceNameShape('Turkey', 'place').kind).toBe('other');
+    expect(sourceNameShape('Ahmed', 'other').kind).toBe('surname');
   });
 
   it('proposes a surname alone for the only full name with it, whichever came first', () => {

@@ -60,21 +60,35 @@ function wordsOf(name: string): string[] {
     .filter((word) => word !== '' && word !== '-');
 }
 
-/** What kind of name `name` is, for the alias rules (see {@link SourceNameShape}). */
-export function sourceNameShape(name: string): SourceNameShape {
+/**
+ * What kind of name `name` is, for the alias rules (see {@link SourceNameShape}). `entityType`:
+ * what the extractor took the name for, when it found it as an entity; a place or an
+ * organisation is never a person's name ("Turkey", "the Treasury").
+ */
+export function sourceNameShape(name: string, entityType?: string): SourceNameShape {
   const key = sourceNameKey(name);
   const trimmed = name.trim();
   if (UNNAMED_GROUPS.test(trimmed) || UNNAMED_GROUPS.test(key)) return { kind: 'unnamed-group', key };
   const anonymous = ANONYMOUS.exec(key);
   if (anonymous) return { kind: 'anonymous', key, group: anonymous[1] };
+  if (entityType === 'place' || entityType === 'organisation') return { kind: 'other', key };
   const written = trimmed.split(/\s+/).filter((word) => !PERSON_TITLES.has(wordsOf(word)[0] ?? ''));
-  const capitalised = written.length > 0 && written.every((word) => /^\p{Lu}/u.test(word) || /^(?:de|da|van|von|der|al|bin|el|la|le|di|du)$/.test(word));
-  if (!capitalised || ORGANISATION_WORDS.test(key)) return { kind: 'other', key };
+  if (!written.every(isNameWord) || new Set(written.map((word) => word.toLowerCase())).size < written.length || ORGANISATION_WORDS.test(key)) return { kind: 'other', key };
   const words = key.split(' ');
   if (words.some((word) => PERSON_TITLES.has(word))) return { kind: 'other', key };
   if (words.length === 1) return { kind: 'surname', key, surname: key };
   if (words.length <= 4) return { kind: 'full-name', key, surname: words[words.length - 1] };
   return { kind: 'other', key };
+}
+
+const NAME_PARTICLES = /^(?:de|da|van|von|der|al|bin|el|la|le|di|du)$/;
+
+/** A word of a person's name as written: capitalised, not in capitals throughout ("LIBYA", "US"), or a particle ("van"). */
+function isNameWord(word: string): boolean {
+  if (NAME_PARTICLES.test(word)) return true;
+  if (!/^\p{Lu}/u.test(word)) return false;
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  return letters.length <= 1 || letters !== letters.toLocaleUpperCase('en');
 }
 
 /** A name the story already credits: its shape, and a fact that credits it (the evidence). */

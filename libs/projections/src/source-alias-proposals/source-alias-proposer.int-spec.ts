@@ -44,6 +44,17 @@ describe('SourceAliasProposer (the source-alias reactor)', () => {
     ]);
   });
 
+  it('proposes nothing for a name the extractor took for a place', async () => {
+    const storyId = await openStory(harness.store, 'place-name');
+    const place = { name: 'Jordan', type: 'place' as const, text: 'Jordan', start: 0, end: 6 };
+    await ingestReport(harness.store, storyId, { facts: [credited('Michael Jordan')] });
+    await ingestReport(harness.store, storyId, { facts: [{ ...credited('Jordan'), entities: [place] }] });
+    await ingestReport(harness.store, storyId, { facts: [credited('Hamad')] });
+    await ingestReport(harness.store, storyId, { facts: [credited('Ali Hamad')] });
+    await caughtUp();
+    expect((await proposalsOf(storyId)).map((event) => (event.data as SourceAliasProposed['data']).alias)).toEqual(['Hamad']);
+  });
+
   it('proposes nothing when two full names share the surname, nor across stories', async () => {
     const storyId = await openStory(harness.store, 'two-mitchells');
     const elsewhere = await openStory(harness.store, 'other-mitchell');

@@ -1,5 +1,5 @@
 import type { EventStore, NewEvent } from '@storyline/event-store';
-import { SOURCE_ALIAS_RULES, sourceAliasCandidates, sourceNameShape, type KnownSourceName, type SourceAliasCandidate, type SourceNameShape } from '@storyline/extraction';
+import { SOURCE_ALIAS_RULES, sourceAliasCandidates, sourceNameKey, sourceNameShape, type KnownSourceName, type SourceAliasCandidate, type SourceNameShape } from '@storyline/extraction';
 import { nameBasedId, SCHEMA_VERSIONS, storyStream, type SourceAliasProposed, type StorylineEventType } from '@storyline/story-events';
 import type { EntityManager } from 'typeorm';
 import type { HandledEvent, Projection } from '../runtime/projection';
@@ -75,26 +75,33 @@ export class SourceAliasProposer implements Projection<Handled> {
     const { storyId, factId } = event.data;
     const name = credited?.trim();
     if (!name) return;
-    const shape = sourceNameShape(name);
+    const shape = sourceNameShape(name, entityTypeOf(event, name));
     if (shape.key === '') return;
     const inserted: unknown[] = await manager.query(
-      `INSERT INTO source_alias_names (story_id, name_key, name, match_key, fact_id, position) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO source_alias_names (story_id, name_key, name, entity_type, match_key, fact_id, position) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (story_id, name_key) DO NOTHING RETURNING name_key`,
-      [storyId, shape.key, name, matchKeyOf(shape), factId, event.position.toString()],
+      [storyId, shape.key, name, entityTypeOf(event, name) ?? null, matchKeyOf(shape), factId, event.position.toString()],
     );
     const matchKey = matchKeyOf(shape);
     if (inserted.length === 0 || matchKey === null) return;
-    const rows: { name: string; fact_id: string }[] = await manager.query(
-      'SELECT name, fact_id FROM source_alias_names WHERE story_id = $1 AND match_key = $2 AND name_key <> $3 ORDER BY position',
+    const rows: { name: string; fact_id: string; entity_type: string | null }[] = await manager.query(
+      'SELECT name, fact_id, entity_type FROM source_alias_names WHERE story_id = $1 AND match_key = $2 AND name_key <> $3 ORDER BY position',
       [storyId, matchKey, shape.key],
     );
-    const known: KnownSourceName[] = rows.map((row) => ({ name: row.name, shape: sourceNameShape(row.name), factId: row.fact_id }));
+    const known: KnownSourceName[] = rows.map((row) => ({ name: row.name, shape: sourceNameShape(row.name, row.entity_type ?? undefined), factId: row.fact_id }));
     const proposals = await fresh(manager, sourceAliasCandidates({ name, shape, factId }, known).map((found) => proposal(storyId, found)), ahead);
     if (proposals.length === 0) return;
     const appended = await this.store.appendToStream(storyStream(storyId), proposals.map((proposed) => asNewEvent(proposed, event)), 'any');
     // In the queue as soon as this batch commits, rather than once the reactor reads them back.
     for (const [index, proposed] of proposals.entries()) await record(manager, proposed.data, appended.positions[index] ?? appended.position);
   }
+}
+
+/** What the extractor took the credited name for, when the fact names it as an entity. */
+function entityTypeOf(event: CausingEvent, name: string): string | undefined {
+  if (event.type !== 'FactReported') return undefined;
+  const key = sourceNameKey(name);
+  return event.data.entities.find((entity) => sourceNameKey(entity.name) === key || sourceNameKey(entity.text) === key)?.type;
 }
 
 function proposal(storyId: string, found: SourceAliasCandidate): SourceAliasProposed {

@@ -15,6 +15,7 @@ export class AddSourceAliasProposals1765330000000 implements MigrationInterface 
         story_id uuid NOT NULL,
         name_key text NOT NULL,
         name text NOT NULL,
+        entity_type text,
         match_key text,
         fact_id uuid NOT NULL,
         position bigint NOT NULL,
