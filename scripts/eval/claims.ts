@@ -7,7 +7,8 @@
  * articles were published. Prints figures only; never writes corpus text anywhere.
  */
 import { performance } from 'node:perf_hooks';
-import { ClaimIndex, keyDevelopments, topDays, type ClaimFact } from '../../libs/claims/src';
+import { ClaimIndex, keyDevelopments, topDays, type ClaimFact, type ReportDay } from '../../libs/claims/src';
+import { reportDayMentions } from '../../libs/extraction/src';
 import { loadT17Topics, t17Missing, type T17Topic } from '../corpora/t17';
 import { extractArticles, type ExtractedArticle } from './extraction-cache';
 
@@ -27,6 +28,14 @@ export interface TopicScore {
   /** The baseline when a timeline's repeated dates count as separate entries (k and recall over all entries). */
   readonly baselineF1RawEntries: number;
   readonly groupingMs: number;
+  /** The ranking the view used ("name version"). */
+  readonly ranking: string;
+  /** Date F1 of the view's days ranked without report days (the claim-reports ranking), for comparison. */
+  readonly claimReportsF1: number;
+  /** Date F1 when only days with at least one dated claim may be chosen. */
+  readonly claimDaysOnlyF1: number;
+  /** Milliseconds spent finding the days every report names (reportDayMentions), per article. */
+  readonly mentionMsPerArticle: number;
 }
 
 /** news-tls date F1: the selected days against the gold days, as sets. */
@@ -75,14 +84,26 @@ export function claimFactsOf(extracted: readonly ExtractedArticle[]): ClaimFact[
   );
 }
 
+/** The days every article names in any sentence, as the claims projection keeps them. */
+export function reportDaysOf(topic: T17Topic): ReportDay[] {
+  return topic.articles.flatMap((article) => {
+    const reportedAt = `${article.publishedOn}T00:00:00.000Z`;
+    return reportDayMentions(article.text, reportedAt).map(({ day }) => ({ reportId: article.id, outlet: article.outlet, reportedAt, day }));
+  });
+}
+
 export function scoreTopic(topic: T17Topic, extracted: readonly ExtractedArticle[]): TopicScore {
   const facts = claimFactsOf(extracted);
+  const mentionStarted = performance.now();
+  const reportDays = reportDaysOf(topic);
+  const mentionMsPerArticle = (performance.now() - mentionStarted) / topic.articles.length;
   const started = performance.now();
   const index = new ClaimIndex();
   for (const fact of facts) index.add(fact);
   const claims = index.claims();
-  const view = keyDevelopments(claims);
+  const view = keyDevelopments(claims, {}, reportDays);
   const groupingMs = performance.now() - started;
+  const claimReports = keyDevelopments(claims);
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
   // As news-tls reads a timeline (a mapping from date to summary), a date listed twice is one gold date.
   const golds = topic.timelines.map((timeline) => [...new Set(timeline.dates.map((entry) => entry.date))].sort());
@@ -104,6 +125,10 @@ export function scoreTopic(topic: T17Topic, extracted: readonly ExtractedArticle
     inSpanBaselineF1: mean(golds.map((gold) => dateF1(firstDays(published, gold.length, spanOf(gold)), gold))),
     baselineF1RawEntries: mean(rawEntries.map((entries) => rawEntryF1(firstDays(published, entries.length), entries))),
     groupingMs,
+    ranking: `${view.ranking.name} ${view.ranking.version}`,
+    claimReportsF1: mean(golds.map((gold) => dateF1(topDays(claimReports, gold.length), gold))),
+    claimDaysOnlyF1: mean(golds.map((gold) => dateF1(firstDays(view.days.filter((day) => day.developments.length > 0).map((day) => day.day), gold.length), gold))),
+    mentionMsPerArticle,
   };
 }
 
@@ -127,9 +152,10 @@ function main(): void {
 }
 
 function printTable(rows: readonly TopicScore[]): void {
-  const header = ['topic', 'articles', 'facts', 'claims', 'claims >1 outlet', 'dated days', 'gold dates', 'date F1', 'baseline F1', 'gain', 'in-span F1', 'in-span baseline', 'grouping ms'];
+  const header = ['topic', 'ranking', 'articles', 'facts', 'claims', 'claims >1 outlet', 'dated days', 'gold dates', 'date F1', 'baseline F1', 'gain', 'in-span F1', 'in-span baseline', 'grouping ms'];
   const lines = rows.map((row) => [
     row.topic,
+    row.ranking,
     String(row.articles),
     String(row.facts),
     String(row.claims),
@@ -149,6 +175,9 @@ function printTable(rows: readonly TopicScore[]): void {
   console.log('');
   console.log('gold dates: distinct dates per timeline (a date a timeline lists twice counts once, as news-tls reads it).');
   console.log('in-span: only days within each gold timeline\'s first and last date may be chosen (the news-tls protocol).');
+  console.log(`claim-reports ranking (no report days): ${rows.map((row) => `${row.topic} ${row.claimReportsF1.toFixed(3)}`).join(', ')}`);
+  console.log(`only days with a dated claim: ${rows.map((row) => `${row.topic} ${row.claimDaysOnlyF1.toFixed(3)}`).join(', ')}`);
+  console.log(`finding the days a report names: ${rows.map((row) => `${row.topic} ${row.mentionMsPerArticle.toFixed(2)} ms per article`).join(', ')}`);
   console.log(`baseline counting repeated gold dates as separate entries: ${rows.map((row) => `${row.topic} ${row.baselineF1RawEntries.toFixed(3)}`).join(', ')}`);
 }
 

@@ -1,6 +1,6 @@
 import { groupClaims } from './claim-index';
 import { keyDevelopments, topDays } from './key-developments';
-import type { ClaimFact } from './types';
+import type { ClaimFact, ReportDay } from './types';
 
 const on = (day: string) => ({ occurred: { from: `${day}T00:00:00.000Z`, to: null, precision: 'day' } });
 let n = 0;
@@ -84,5 +84,38 @@ describe('keyDevelopments', () => {
     expect(view.days.map((day) => day.day)).not.toContain('2011-03-07');
     expect(view.background.map((development) => development.day)).toEqual(['1969-09-01']);
     expect(keyDevelopments(groupClaims([...facts, ...template]), { templateMinReports: 20 }).templates).toEqual([]);
+  });
+
+  describe('ranked by later mentions', () => {
+    const named = (reportId: string, published: string, day: string, outlet = 'CNN'): ReportDay => ({ reportId, outlet, reportedAt: `${published}T00:00:00.000Z`, day });
+
+    it('ranks days by the distinct reports published a day or more later that name them', () => {
+      // 03-18 carries the most claim reports, but only 03-17 is looked back at by later reports.
+      const reportDays = [
+        named('r3', '2011-08-30', '2011-03-17'), named('r4', '2011-03-19', '2011-03-17'), named('r4', '2011-03-19', '2011-03-18'),
+        named('r2', '2011-03-18', '2011-03-18'), named('r1', '2011-03-18', '2011-03-18'), named('r3', '2011-08-30', '2011-03-17'),
+      ];
+      const view = keyDevelopments(groupClaims(facts), {}, reportDays);
+      expect(view.ranking).toEqual({ name: 'later-mentions', version: 1 });
+      expect(view.days.map((day) => [day.day, day.score, day.laterMentions])).toEqual([
+        ['2011-03-17', 2, 2],
+        ['2011-03-18', 1, 1],
+      ]);
+      expect(keyDevelopments(groupClaims(facts)).ranking).toEqual({ name: 'claim-reports', version: 2 });
+    });
+
+    it('keeps a day only later reports name, with no developments, and leaves out background days', () => {
+      const reportDays = [named('r4', '2011-03-19', '2011-03-10'), named('r3', '2011-08-30', '2011-03-10'), named('r3', '2011-08-30', '1969-09-01')];
+      const view = keyDevelopments(groupClaims(facts), {}, reportDays);
+      expect(view.days[0]).toMatchObject({ day: '2011-03-10', score: 2, developments: [] });
+      expect(view.days.map((day) => day.day)).not.toContain('1969-09-01');
+    });
+
+    it('counts only the reports given, so the ranking as of an instant uses only reports visible then', () => {
+      const reportDays = [named('a', '2011-03-20', '2011-03-18'), named('b', '2011-03-21', '2011-03-18'), named('c', '2011-04-01', '2011-03-17'), named('d', '2011-04-02', '2011-03-17'), named('e', '2011-04-03', '2011-03-17')];
+      const asOf = (instant: string) => reportDays.filter((mention) => mention.reportedAt <= instant);
+      expect(topDays(keyDevelopments(groupClaims(facts), {}, asOf('2011-03-25T00:00:00.000Z')), 1)).toEqual(['2011-03-18']);
+      expect(topDays(keyDevelopments(groupClaims(facts), {}, reportDays), 1)).toEqual(['2011-03-17']);
+    });
   });
 });

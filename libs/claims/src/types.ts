@@ -75,3 +75,16 @@ export interface ClaimJoin {
   readonly rule: GroupingRule;
   readonly score: number;
 }
+
+/**
+ * A day a report names somewhere in its text (any sentence, not only its facts), with the
+ * report's outlet and publication time: what the key-developments ranking counts.
+ */
+export interface ReportDay {
+  readonly reportId: string;
+  readonly outlet: string;
+  /** When the report was published, ISO-8601. */
+  readonly reportedAt: string;
+  /** The day it names, YYYY-MM-DD. */
+  readonly day: string;
+}

@@ -4,6 +4,7 @@ export { EXTRACTOR, EXTRACTOR_VERSION, extractReport } from './extractor';
 export { MAX_FACTS_PER_REPORT } from './rules/claims';
 export { linkMatchKeys, proposeLinks, type RelationCache, type LinkableFact, type LinkCandidate, type LinkCandidateKind } from './links/propose-links';
 export { closeExtractionPool, ExtractionPool, extractionPool, extractReportAsync, type ExtractionPoolOptions } from './pool/extraction-pool';
+export { reportDayMentions, type ReportDayMention } from './time/report-days';
 export {
   SOURCE_ALIAS_RULES,
   SOURCE_ALIAS_SCORES,

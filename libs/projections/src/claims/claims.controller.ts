@@ -36,7 +36,7 @@ export class ClaimsController {
   @AsOfQueries()
   @ApiOkResponse({
     description:
-      '{story, position, rules: {name, version}, rebuildNeeded, developments: [{claimId, day, dayRule: occurred-day|first-reported, rank, statement, outlets, outletCount, reportCount, firstReport, reports, contradictedBy, rules}], background, templates}',
+      '{story, position, rules: {name, version}, rebuildNeeded, ranking: {name, version}, days: [{day, rank, score, laterMentions, claims}], developments: [{claimId, day, dayRule: occurred-day|first-reported, rank, statement, outlets, outletCount, reportCount, firstReport, reports, contradictedBy, rules}], background, templates}',
   })
   developments(@Param('story') story: string, @Query() query: Record<string, unknown>): Promise<DevelopmentsView> {
     return this.queries.execute(new GetKeyDevelopmentsQuery(story, parseAsOf(query)));

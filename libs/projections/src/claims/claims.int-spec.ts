@@ -103,7 +103,7 @@ describe('the claims read model', () => {
 
   it('a fresh runner with large batches gives the same claims', async () => {
     await harness.dataSource.query("DELETE FROM projection_checkpoints WHERE name = 'claims'");
-    for (const table of ['claims', 'claim_keys', 'claim_members', 'claim_reports', 'claim_contradictions']) await harness.dataSource.query(`DELETE FROM ${table}`);
+    for (const table of ['claims', 'claim_keys', 'claim_members', 'claim_reports', 'claim_contradictions', 'claim_report_days', 'claim_fact_changes']) await harness.dataSource.query(`DELETE FROM ${table}`);
     const grouping = (list: readonly { id: string; members: readonly { factId: string }[] }[]) => list.map((claim) => [claim.id, claim.members.map((member) => member.factId).sort()]).sort();
     const expected = grouping(groupClaims(facts, links));
     await harness.runner.stop();

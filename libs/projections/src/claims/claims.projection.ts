@@ -5,6 +5,7 @@ import type { HandledEvent, ProjectedEvent, Projection } from '../runtime/projec
 import { timestampOrNull } from '../runtime/sql';
 import { saveFactChange } from './claim-changes';
 import { outletLabel } from './outlet-label';
+import { saveReportDays } from './report-days';
 
 const HANDLES = ['ReportIngested', 'FactReported', 'FactsLinked', 'FactAmended', 'FactCorrected', 'FactRetracted'] as const satisfies readonly StorylineEventType[];
 type Handled = (typeof HANDLES)[number];
@@ -25,7 +26,7 @@ interface ClaimReport {
  */
 export class ClaimsProjection implements Projection<Handled> {
   readonly name = 'claims';
-  readonly tables = ['claims', 'claim_keys', 'claim_members', 'claim_reports', 'claim_contradictions', 'claim_fact_changes'];
+  readonly tables = ['claims', 'claim_keys', 'claim_members', 'claim_reports', 'claim_contradictions', 'claim_report_days', 'claim_fact_changes'];
   readonly handles = HANDLES;
 
   async apply(events: readonly HandledEvent<Handled>[], manager: EntityManager): Promise<void> {
@@ -60,6 +61,7 @@ async function saveReport(manager: EntityManager, event: ProjectedEvent<ReportIn
     'INSERT INTO claim_reports (report_id, story_id, outlet, reported_at, position) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (report_id) DO NOTHING',
     [reportId, storyId, report.outlet, report.reportedAt, event.position.toString()],
   );
+  await saveReportDays(manager, event, report.outlet, report.reportedAt);
   return report;
 }
 

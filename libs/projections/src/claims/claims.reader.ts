@@ -1,4 +1,4 @@
-import { assembleClaim, CLAIMS_RULES_VERSION, keyDevelopments, type Claim, type GroupingRule, type RulesVersion, type StoredMember } from '@storyline/claims';
+import { assembleClaim, CLAIMS_RULES_VERSION, keyDevelopments, type Claim, type GroupingRule, type Ranking, type ReportDay, type RulesVersion, type StoredMember } from '@storyline/claims';
 import type { AsOf } from '@storyline/story-events';
 import type { DataSource, EntityManager } from 'typeorm';
 import { viewPosition } from '../runtime/as-of';
@@ -70,8 +70,20 @@ export interface DevelopmentView {
   readonly rules: RulesVersion;
 }
 
+/** A ranked day: its score and how many later reports name it (a day later reports name but no claim is dated to has no developments). */
+export interface DevelopmentDayView {
+  readonly day: string;
+  readonly rank: number;
+  readonly score: number;
+  readonly laterMentions: number;
+  readonly claims: number;
+}
+
 export interface StoryDevelopments extends ClaimsRulesView {
   readonly position: number;
+  /** Which ranking ordered the days (`later-mentions` 1: reports published a day or more later that name the day). */
+  readonly ranking: Ranking;
+  readonly days: readonly DevelopmentDayView[];
   readonly developments: readonly DevelopmentView[];
   /** Claims set aside: dated long before the story began, or one outlet's template text. */
   readonly background: readonly string[];
@@ -126,7 +138,7 @@ export class ClaimsReader {
       const position = await viewPosition(manager, PROJECTIONS, view);
       const claims = await claimsInView(manager, storyId, view, position);
       const byId = new Map(claims.map((claim) => [claim.claim.id, claim]));
-      const ranked = keyDevelopments(claims.map((claim) => claim.claim));
+      const ranked = keyDevelopments(claims.map((claim) => claim.claim), {}, await reportDaysInView(manager, storyId, view, position));
       const dated = ranked.days.flatMap((day) => day.developments.map((development) => ({ entry: byId.get(development.claimId)!, day: day.day, dayRule: 'occurred-day' as const })));
       const undated = claims
         .filter((claim) => claim.claim.occurredDay === null && !ranked.templates.includes(claim.claim.id))
@@ -139,7 +151,8 @@ export class ClaimsReader {
           reportCount: claim.reports.length, firstReport: claim.firstReport, reports: claim.reports, contradictedBy: claim.contradictedBy, rules: claim.rules,
         };
       });
-      return { position: positionToNumber(position), ...rulesOf(claims), developments, background: ranked.background.map((entry) => entry.claimId), templates: [...ranked.templates] };
+      const days = ranked.days.map((day, index): DevelopmentDayView => ({ day: day.day, rank: index + 1, score: day.score, laterMentions: day.laterMentions, claims: day.developments.length }));
+      return { position: positionToNumber(position), ...rulesOf(claims), ranking: ranked.ranking, days, developments, background: ranked.background.map((entry) => entry.claimId), templates: [...ranked.templates] };
     });
   }
 }
@@ -188,6 +201,21 @@ async function claimsInView(manager: EntityManager, storyId: string, view: AsOf,
     return { claim, rows: new Map(members.map((member) => [member.fact_id, member])) };
   });
   return claims.sort((a, b) => a.claim.first.reportedAt.localeCompare(b.claim.first.reportedAt) || a.claim.id.localeCompare(b.claim.id));
+}
+
+/**
+ * The days the reports in the view name (on the reported clock, reports published by `asOf`;
+ * on the recorded clock, recorded by then; up to the view's position).
+ */
+async function reportDaysInView(manager: EntityManager, storyId: string, view: AsOf, position: bigint): Promise<ReportDay[]> {
+  const clock = view.clock ?? 'reported';
+  const instant = view.asOf === undefined ? '' : ` AND ${clock === 'reported' ? 'reported_at' : 'recorded_at'} <= $3`;
+  const parameters = view.asOf === undefined ? [storyId, position.toString()] : [storyId, position.toString(), view.asOf];
+  const rows: { report_id: string; outlet: string; reported_at: Date | null; recorded_at: Date; day: string }[] = await manager.query(
+    `SELECT report_id, outlet, reported_at, recorded_at, day FROM claim_report_days WHERE story_id = $1 AND position <= $2${instant} ORDER BY position, day`,
+    parameters,
+  );
+  return rows.map((row) => ({ reportId: row.report_id, outlet: row.outlet, reportedAt: (row.reported_at ?? row.recorded_at).toISOString(), day: row.day }));
 }
 
 /** A report with no publication time is ordered by when it was recorded, and says it has none. */

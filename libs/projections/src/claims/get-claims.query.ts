@@ -1,8 +1,9 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { Ranking } from '@storyline/claims';
 import type { AsOf, StorySummary } from '@storyline/story-events';
 import { resolveStory } from '../stories/resolve-story';
 import { StoriesReader } from '../stories/stories.reader';
-import { ClaimsReader, type ClaimsRulesView, type ClaimView, type DevelopmentView } from './claims.reader';
+import { ClaimsReader, type ClaimsRulesView, type ClaimView, type DevelopmentDayView, type DevelopmentView } from './claims.reader';
 
 export interface ClaimsView extends ClaimsRulesView {
   readonly story: StorySummary;
@@ -13,6 +14,8 @@ export interface ClaimsView extends ClaimsRulesView {
 export interface DevelopmentsView extends ClaimsRulesView {
   readonly story: StorySummary;
   readonly position: number;
+  readonly ranking: Ranking;
+  readonly days: readonly DevelopmentDayView[];
   readonly developments: readonly DevelopmentView[];
   readonly background: readonly string[];
   readonly templates: readonly string[];

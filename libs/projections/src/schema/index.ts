@@ -3,6 +3,8 @@ import { CreateProjections1763800000000 } from './migrations/1763800000000-creat
 import { AddFactHistory1764500000000 } from './migrations/1764500000000-add-fact-history';
 import { AddLinkCandidates1765200000000 } from './migrations/1765200000000-add-link-candidates';
 import { AddClaims1765000000000 } from './migrations/1765000000000-add-claims';
+import { AddClaimReportDays1765300000000 } from './migrations/1765300000000-add-claim-report-days';
+import { ClaimReportDayRow } from './claim-report-day.entity';
 import { AddClaimsRules1765310000000 } from './migrations/1765310000000-add-claims-rules';
 import { AddClaimFactChanges1765320000000 } from './migrations/1765320000000-add-claim-fact-changes';
 import { AddSourceAliasProposals1765330000000 } from './migrations/1765330000000-add-source-alias-proposals';
@@ -18,6 +20,7 @@ import { TimelineEntryRow } from './timeline-entry.entity';
 
 export * from './bigint-column';
 export * from './claim.entity';
+export * from './claim-report-day.entity';
 export * from './fact-link.entity';
 export * from './fact-report.entity';
 export * from './fact-version.entity';
@@ -26,7 +29,16 @@ export * from './source.entity';
 export * from './source-ledger.entity';
 export * from './story.entity';
 export * from './timeline-entry.entity';
-export { AddClaimFactChanges1765320000000, AddClaims1765000000000, AddClaimsRules1765310000000, AddFactHistory1764500000000, AddLinkCandidates1765200000000, AddSourceAliasProposals1765330000000, CreateProjections1763800000000 };
+export {
+  AddClaimFactChanges1765320000000,
+  AddClaimReportDays1765300000000,
+  AddClaims1765000000000,
+  AddClaimsRules1765310000000,
+  AddFactHistory1764500000000,
+  AddLinkCandidates1765200000000,
+  AddSourceAliasProposals1765330000000,
+  CreateProjections1763800000000,
+};
 
 /** Every read-model entity, for a TypeORM DataSource (never with `synchronize`). */
 export const PROJECTION_ENTITIES: Function[] = [
@@ -45,7 +57,17 @@ export const PROJECTION_ENTITIES: Function[] = [
   ClaimMemberRow,
   ClaimReportRow,
   ClaimContradictionRow,
+  ClaimReportDayRow,
 ];
 
 /** The read models' schema, in order, for `runMigrations`. */
-export const PROJECTION_MIGRATIONS: MigrationClass[] = [CreateProjections1763800000000, AddFactHistory1764500000000, AddClaims1765000000000, AddLinkCandidates1765200000000, AddClaimsRules1765310000000, AddClaimFactChanges1765320000000, AddSourceAliasProposals1765330000000];
+export const PROJECTION_MIGRATIONS: MigrationClass[] = [
+  CreateProjections1763800000000,
+  AddFactHistory1764500000000,
+  AddClaims1765000000000,
+  AddLinkCandidates1765200000000,
+  AddClaimReportDays1765300000000,
+  AddClaimsRules1765310000000,
+  AddClaimFactChanges1765320000000,
+  AddSourceAliasProposals1765330000000,
+];
