@@ -85,6 +85,13 @@ module.exports = {
         ],
       },
     },
+    {
+      name: 'audit-reads-through-the-port',
+      severity: 'error',
+      comment: "The audit reads the log through the event-store port's ChainedLog capability: no driver, no SQL, no adapter (tests may set a log up).",
+      from: { path: '^libs/audit/', pathNot: '\\.(int-)?spec\\.ts$' },
+      to: { path: ['^node_modules/(pg|pg-[^/]+|typeorm)/', '^libs/event-store/src/(postgres|indexed|kurrentdb)/', '^libs/database/'] },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

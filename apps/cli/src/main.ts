@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import { answerToJson } from '@storyline/story-events';
 import { CliError, describeFailure, EXIT } from './cli-error';
 
 // Each command loads its own code when it runs (`require` inside the action): loading every
@@ -53,7 +54,7 @@ function print(text: string): void {
 }
 
 function json(value: unknown): void {
-  print(JSON.stringify(value, null, 2));
+  print(answerToJson(value, 2));
 }
 
 type Register = (cli: Command, print: (text: string) => void) => void;

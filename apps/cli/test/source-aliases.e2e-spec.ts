@@ -51,8 +51,9 @@ describe('storyline source-aliases', () => {
     }
     expect(proposals).toEqual([expect.objectContaining({ alias: 'Mitchell', canonical: 'Dr. Laura Mitchell' })]);
     expect((await storyline('source-aliases', 'list', 'cli-aliases')).out).toContain(`${proposals[0].proposalId}  proposed`);
-    const accepted = await storyline('source-aliases', 'accept', 'cli-aliases', proposals[0].proposalId, '--reason', 'same expert');
-    expect(accepted).toMatchObject({ code: 0, out: expect.stringMatching(/^accepted: /) });
+    const accepted = await storyline('source-aliases', 'accept', 'cli-aliases', proposals[0].proposalId, '--reason', 'same expert', '--json');
+    expect(accepted.code).toBe(0);
+    expect(JSON.parse(accepted.out)).toMatchObject({ proposalId: proposals[0].proposalId, decision: 'accepted', changed: true, position: expect.any(Number) });
     expect((await storyline('source-aliases', 'accept', 'cli-aliases', proposals[0].proposalId)).out).toMatch(/^already accepted: /);
     const refused = await storyline('source-aliases', 'reject', 'cli-aliases', proposals[0].proposalId, '--reason', 'no');
     expect(refused.code).not.toBe(0);

@@ -6,3 +6,6 @@
 export * from './event-store.port';
 export * from './errors';
 export { InMemoryEventStore } from './in-memory/in-memory-event-store';
+export * from './chained-log';
+// The chain's hash is pure (node:crypto): the port offers it, so auditing needs no adapter.
+export { chainHash, isChainHash, GENESIS_HASH, HASH_ALGORITHM, type ChainedEventContent } from './postgres/hash-chain';

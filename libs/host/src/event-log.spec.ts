@@ -3,6 +3,7 @@ import { EVENT_STORE } from '@storyline/event-store';
 import { AUDITED_LOG } from '@storyline/audit';
 import { IndexedEventStore } from '@storyline/event-store/indexed';
 import { KurrentDbEventStore } from '@storyline/event-store/kurrentdb';
+import { PostgresEventStore } from '@storyline/event-store/postgres';
 import { describeEventLog, eventLogProviders, eventLogSetup } from './event-log';
 
 describe('eventLogSetup', () => {
@@ -10,7 +11,7 @@ describe('eventLogSetup', () => {
     const setup = eventLogSetup(loadConfig({}));
     expect(setup).toEqual({ kind: 'postgres' });
     expect(describeEventLog(setup)).toBe('PostgreSQL (events table)');
-    expect(eventLogProviders('postgres://x@y/z', setup).map((provider) => (provider as { provide: unknown }).provide)).toEqual([EVENT_STORE, AUDITED_LOG]);
+    expect(eventLogProviders('postgres://x@y/z', setup).map((provider) => (provider as { provide: unknown }).provide)).toEqual([PostgresEventStore, EVENT_STORE, AUDITED_LOG]);
   });
 
   it('indexes KurrentDB in PostgreSQL with STORYLINE_EVENT_STORE=kurrentdb, naming its nodes but not its credentials', async () => {

@@ -1,11 +1,10 @@
 import type { Provider } from '@nestjs/common';
-import { AUDITED_LOG, IndexedAuditedLog, PostgresAuditedLog, type AuditedLog, type SqlQuery } from '@storyline/audit';
+import { AUDITED_LOG, ChainAuditedLog, type AuditedLog } from '@storyline/audit';
 import { ConfigError, type StorylineConfig } from '@storyline/database';
-import { EVENT_STORE, type EventStore } from '@storyline/event-store';
+import { chainedLogOf, EVENT_STORE, type EventStore } from '@storyline/event-store';
 import { IndexedEventStore } from '@storyline/event-store/indexed';
 import { createKurrentDbEventStore } from '@storyline/event-store/kurrentdb';
 import { PostgresEventStore } from '@storyline/event-store/postgres';
-import { DataSource } from 'typeorm';
 import { MeteredEventStore } from './metrics/metered-event-store';
 
 /** Where the host keeps the event log. */
@@ -38,23 +37,17 @@ export function describeEventLog(setup: EventLogSetup): string {
 export function eventLogProviders(databaseUrl: string, setup: EventLogSetup): Provider[] {
   if (setup.kind === 'postgres') {
     return [
-      { provide: EVENT_STORE, useFactory: () => new MeteredEventStore(new PostgresEventStore({ connectionString: databaseUrl })) },
-      { provide: AUDITED_LOG, inject: [DataSource], useFactory: (dataSource: DataSource): AuditedLog => new PostgresAuditedLog(sqlOf(dataSource)) },
+      { provide: PostgresEventStore, useFactory: () => new PostgresEventStore({ connectionString: databaseUrl }) },
+      { provide: EVENT_STORE, inject: [PostgresEventStore], useFactory: (store: PostgresEventStore) => new MeteredEventStore(store) },
+      // The audit reads the log through the port: the store's own hash chain (ChainedLog).
+      { provide: AUDITED_LOG, inject: [PostgresEventStore], useFactory: (store: PostgresEventStore): AuditedLog => new ChainAuditedLog(chainedLogOf(store)) },
     ];
   }
   return [
     { provide: IndexedEventStore, useFactory: () => new IndexedEventStore({ native: setup.openNative(), database: databaseUrl }) },
     { provide: EVENT_STORE, inject: [IndexedEventStore], useFactory: (store: IndexedEventStore) => new MeteredEventStore(store) },
-    {
-      provide: AUDITED_LOG,
-      inject: [DataSource, IndexedEventStore],
-      useFactory: (dataSource: DataSource, store: IndexedEventStore): AuditedLog => new IndexedAuditedLog(sqlOf(dataSource), store),
-    },
+    { provide: AUDITED_LOG, inject: [IndexedEventStore], useFactory: (store: IndexedEventStore): AuditedLog => new ChainAuditedLog(chainedLogOf(store)) },
   ];
-}
-
-function sqlOf(dataSource: DataSource): SqlQuery {
-  return (sql, params) => dataSource.query(sql, params);
 }
 
 /** `node1:2113,node2:2113` from a connection string, leaving out user and password. */

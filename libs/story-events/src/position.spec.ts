@@ -1,4 +1,4 @@
-import { bigintsAsJson, positionFromJson, positionToJson, revisionToJson } from './position';
+import { answerToJson, bigintsAsJson, comparePositions, positionFromJson, positionToJson, revisionToJson } from './position';
 
 describe('positions crossing to JSON', () => {
   it('sends safe positions and revisions as numbers and refuses what JSON would round', () => {
@@ -16,5 +16,17 @@ describe('positions crossing to JSON', () => {
     const answer = { position: 9n, entries: [{ position: 3n, text: 'x', n: 4 }], next: null };
     expect(JSON.parse(JSON.stringify(answer, bigintsAsJson))).toEqual({ position: 9, entries: [{ position: 3, text: 'x', n: 4 }], next: null });
     expect(() => JSON.stringify({ position: 2n ** 60n }, bigintsAsJson)).toThrow(RangeError);
+  });
+
+  it('writes the same numbers in JSON text outside the HTTP app (CLI, event streams)', () => {
+    expect(answerToJson({ position: 7n, head: 12n, name: 'x' })).toBe('{"position":7,"head":12,"name":"x"}');
+    expect(answerToJson({ position: 7n }, 2)).toBe('{\n  "position": 7\n}');
+    expect(() => answerToJson({ position: 2n ** 60n })).toThrow(RangeError);
+  });
+
+  it('orders positions beyond 2^53 exactly', () => {
+    const big = 2n ** 60n;
+    expect([big + 1n, 3n, big, 10n].sort(comparePositions)).toEqual([3n, 10n, big, big + 1n]);
+    expect(comparePositions(5n, 5n)).toBe(0);
   });
 });

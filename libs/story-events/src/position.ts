@@ -34,3 +34,16 @@ export function positionFromJson(value: number | string): Position {
   if (typeof value === 'number' && !Number.isSafeInteger(value)) throw new RangeError(`${value} is not a log position`);
   return BigInt(value);
 }
+
+/** Orders two positions (or revisions) for `sort`: negative, zero or positive, like `a - b`. */
+export function comparePositions(a: Position, b: Position): number {
+  return a === b ? 0 : a < b ? -1 : 1;
+}
+
+/**
+ * JSON text of an answer, with every bigint sent through {@link bigintsAsJson}: what the CLI's
+ * `--json` output and the event streams (SSE) write, so they carry the same numbers as the API.
+ */
+export function answerToJson(value: unknown, space?: number): string {
+  return JSON.stringify(value, bigintsAsJson, space);
+}

@@ -1,6 +1,7 @@
 import { EVENT_STORE } from '@storyline/event-store';
 import { StoriesReader } from '@storyline/projections';
 import { EventFeed, readPosition, readStories, readTypes, type FeedEvent } from '@storyline/subscriptions';
+import { answerToJson } from '@storyline/story-events';
 import { Command } from 'commander';
 import { withStoryline } from '../cli-context';
 
@@ -22,7 +23,7 @@ export function registerEventsCommand(cli: Command, print: Print): void {
     .option('--follow', 'keep printing new events as they are recorded (Ctrl-C stops)')
     .option('--json', 'one JSON object per line (NDJSON), with metadata')
     .action(async (options) => {
-      const show = (event: FeedEvent): void => print(options.json ? JSON.stringify(event) : formatEvent(event));
+      const show = (event: FeedEvent): void => print(options.json ? answerToJson(event) : formatEvent(event));
       await withStoryline(async (app) => {
         const feed = new EventFeed(app.get(EVENT_STORE));
         const filter = { types: readTypes(options.types, '--types'), stories: await readStories(app.get(StoriesReader), options.story, '--story') };

@@ -3,7 +3,7 @@ import { CliError, describeFailure, EXIT } from '../cli-error';
 import { QueryBus } from '@nestjs/cqrs';
 import { StoriesReader } from '@storyline/projections';
 import { ReplayStoryQuery, ReplayStreamer, resolveStory, type ReplayPage, type ReplayStep, type ReplaySummary } from '@storyline/projections';
-import { invalid } from '@storyline/story-events';
+import { answerToJson, invalid, type Position } from '@storyline/story-events';
 
 export interface ReplayOptions {
   readonly after?: string;
@@ -11,10 +11,10 @@ export interface ReplayOptions {
   readonly follow?: boolean;
 }
 
-function after(value: string | undefined): number {
-  if (value === undefined) return 0;
+function after(value: string | undefined): Position {
+  if (value === undefined) return 0n;
   if (!/^\d{1,15}$/.test(value)) throw invalid('--after', `must be a log position, got "${value}"`);
-  return Number(value);
+  return BigInt(value);
 }
 
 /** One line per event: where it is in the log, what it was, and the story after it. */
@@ -28,7 +28,7 @@ export function formatStep(step: ReplayStep): string {
 
 /** Prints every event of the story, page by page; with `follow`, keeps printing new ones until Ctrl-C. */
 export async function replay(app: INestApplicationContext, story: string, options: ReplayOptions, print: (line: string) => void): Promise<void> {
-  const show = (step: ReplayStep): void => print(options.json ? JSON.stringify(step) : formatStep(step));
+  const show = (step: ReplayStep): void => print(options.json ? answerToJson(step) : formatStep(step));
   if (options.follow) {
     const { id } = await resolveStory(app.get(StoriesReader), story);
     const abort = new AbortController();
@@ -40,16 +40,16 @@ export async function replay(app: INestApplicationContext, story: string, option
     };
     // A database that restarts is waited for (the follower retries with backoff); anything else ends the command.
     try {
-      await app.get(ReplayStreamer).stream(id, BigInt(last), 'summary', { signal: abort.signal, send });
+      await app.get(ReplayStreamer).stream(id, last, 'summary', { signal: abort.signal, send });
     } catch (error) {
       if (abort.signal.aborted) return;
       throw new CliError(`following ${story} stopped after position ${last} (${describeFailure(error).message}); run again with --after ${last} to go on`, EXIT.failed);
     }
     return;
   }
-  let cursor: number | null = after(options.after);
+  let cursor: Position | null = after(options.after);
   while (cursor !== null) {
-    const page: ReplayPage = await app.get(QueryBus).execute(new ReplayStoryQuery(story, BigInt(cursor), 1000, 'summary'));
+    const page: ReplayPage = await app.get(QueryBus).execute(new ReplayStoryQuery(story, cursor, 1000, 'summary'));
     page.events.forEach(show);
     cursor = page.next;
   }

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ListSourceAliasProposalsQuery, resolveStory, StoriesReader, type SourceAliasProposalView } from '@storyline/projections';
-import { newId, read } from '@storyline/story-events';
+import { answerToJson, newId, read } from '@storyline/story-events';
 import {
   aliasProposalIdFromParam,
   parseAliasResolution,
@@ -60,7 +60,7 @@ export function registerSourceAliasCommands(cli: Command, print: Print): void {
     .option('--json', 'print {proposals: [...]} as JSON')
     .action(async (story: string, options) => {
       const proposals = await withStoryline((app) => listProposals(app, story, options.status));
-      print(options.json ? JSON.stringify({ proposals }, null, 2) : formatProposals(proposals));
+      print(options.json ? answerToJson({ proposals }, 2) : formatProposals(proposals));
     });
   for (const [name, decision] of [['accept', 'accepted'], ['reject', 'rejected']] as const) {
     const command = aliases
@@ -73,7 +73,7 @@ export function registerSourceAliasCommands(cli: Command, print: Print): void {
     else command.requiredOption('--reason <reason>', 'why');
     command.action(async (story: string, proposalId: string, options) => {
       const answer = await withStoryline((app) => resolveProposal(app, story, proposalId, decision, options));
-      if (options.json) return print(JSON.stringify(answer, null, 2));
+      if (options.json) return print(answerToJson(answer, 2));
       print(`${answer.changed ? decision : `already ${decision}`}: ${answer.proposalId}${answer.sourceId ? ` (source ${answer.sourceId})` : ''}, position ${answer.position}`);
     });
   }

@@ -3,6 +3,7 @@ import type { StorylineConfig } from '@storyline/database';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
 import { StoriesReader } from '@storyline/projections';
 import { checkId, createSubscription, notFound, view, WebhookStore, type SubscriptionStatus, type SubscriptionView } from '@storyline/subscriptions';
+import { answerToJson } from '@storyline/story-events';
 import { Command } from 'commander';
 import { userInfo } from 'node:os';
 import { DataSource } from 'typeorm';
@@ -32,7 +33,7 @@ async function show(app: INestApplicationContext, found: Parameters<typeof view>
  */
 export function registerSubscriptionCommands(cli: Command, print: Print): void {
   const subscriptions = cli.command('subscriptions').description('webhook subscriptions: deliver the log to a URL, signed (see README "Webhooks")');
-  const output = (json: boolean | undefined, subscription: SubscriptionView): void => print(json ? JSON.stringify(subscription, null, 2) : format(subscription));
+  const output = (json: boolean | undefined, subscription: SubscriptionView): void => print(json ? answerToJson(subscription, 2) : format(subscription));
 
   subscriptions
     .command('create')
@@ -57,7 +58,7 @@ export function registerSubscriptionCommands(cli: Command, print: Print): void {
     .option('--json', 'print as JSON')
     .action(async (options) => {
       const all = await withSubscriptions(async (store, app) => Promise.all((await store.list()).map((found) => show(app, found))));
-      if (options.json) return print(JSON.stringify({ subscriptions: all }, null, 2));
+      if (options.json) return print(answerToJson({ subscriptions: all }, 2));
       all.forEach((subscription) => print(format(subscription)));
       if (all.length === 0) print('no subscriptions yet');
     });

@@ -1,17 +1,8 @@
-import { chainHash, isChainHash, type ChainedEventContent } from '@storyline/event-store/postgres';
+import { chainHash, isChainHash, type ChainedEvent, type ChainedEventContent, type ChainHead } from '@storyline/event-store';
 
-/** One event of the log as stored: the hashed content plus the two stored hashes. */
-export interface ChainRow extends ChainedEventContent {
-  /** The hash this event was chained to: its predecessor's when it was appended. */
-  readonly prevHash: string;
-  readonly hash: string;
-}
-
-/** The newest event's place and hash, or position 0 and the genesis hash for an empty log. */
-export interface ChainHead {
-  readonly position: bigint;
-  readonly hash: string;
-}
+/** One event of the log as stored: the hashed content plus the two stored hashes (as the event store's chain gives it). */
+export type ChainRow = ChainedEvent;
+export type { ChainHead };
 
 /** A row's global position as a bigint. */
 export const positionOf = (row: ChainRow): bigint => BigInt(row.position);

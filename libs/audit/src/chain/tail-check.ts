@@ -1,5 +1,5 @@
 import { positionToJson } from '@storyline/story-events';
-import { GENESIS_HASH } from '@storyline/event-store/postgres';
+import { GENESIS_HASH } from '@storyline/event-store';
 import { positionOf, verifiesAt } from './chain-row';
 import type { ChainSource } from './verify-chain';
 

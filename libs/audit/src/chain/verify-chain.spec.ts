@@ -1,4 +1,4 @@
-import { chainHash } from '@storyline/event-store/postgres';
+import { chainHash } from '@storyline/event-store';
 import { chainedRows, MemoryChain } from '../testing/memory-chain';
 import { verifyChain } from './verify-chain';
 

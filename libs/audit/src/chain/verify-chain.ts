@@ -1,5 +1,5 @@
 import { positionToJson } from '@storyline/story-events';
-import { GENESIS_HASH } from '@storyline/event-store/postgres';
+import { GENESIS_HASH } from '@storyline/event-store';
 import { positionOf, verifiesAt, type ChainHead, type ChainRow } from './chain-row';
 import { diagnose, type ChainLookup, type ChainProblem, type ChainProblemKind } from './diagnose';
 

@@ -1,4 +1,4 @@
-import { HASH_ALGORITHM, type ChainedEventContent } from '@storyline/event-store/postgres';
+import { HASH_ALGORITHM, type ChainedEventContent } from '@storyline/event-store';
 
 /** The export format's version; a reader refuses versions it does not know. */
 export const EXPORT_VERSION = 1;

@@ -1,4 +1,4 @@
-import { chainHash, GENESIS_HASH } from '@storyline/event-store/postgres';
+import { chainHash, GENESIS_HASH } from '@storyline/event-store';
 import { verifyExport } from './verify-export';
 
 const STORY = '0b0e5c7a-3d54-5f1e-8a2b-9c0d1e2f3a4b';

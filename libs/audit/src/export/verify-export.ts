@@ -1,4 +1,4 @@
-import { chainHash, isChainHash } from '@storyline/event-store/postgres';
+import { chainHash, isChainHash } from '@storyline/event-store';
 import { EVENT_LINE_KEYS, EXPORT_END_KIND, EXPORT_KIND, EXPORT_VERSION, HASH_ALGORITHM, type ExportEventLine, type ExportHeader, type ExportTrailer } from './export-lines';
 
 /** The answer of `storyline verify-export`. */

@@ -1,4 +1,4 @@
-import { chainHash, GENESIS_HASH } from '@storyline/event-store/postgres';
+import { chainHash, GENESIS_HASH } from '@storyline/event-store';
 import type { ChainHead, ChainRow } from '../chain/chain-row';
 import type { ChainSource } from '../chain/verify-chain';
 

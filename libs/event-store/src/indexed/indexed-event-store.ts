@@ -1,6 +1,8 @@
 import { CONNECT_TIMEOUT_MS, guardPool } from '@storyline/database/connection-faults';
 import { Pool } from 'pg';
+import type { ChainedEvent, ChainedLog, ChainFilter, ChainHead } from '../chained-log';
 import { DuplicateEventError } from '../errors';
+import { LogIndexChain } from './index-chain';
 import {
   START,
   type AppendResult,
@@ -54,7 +56,7 @@ export interface IndexedEventStoreOptions extends IndexedEventStoreTuning {
  * Reads take the places from the index and the events from the native store, and refuse to
  * serve an event the two disagree about.
  */
-export class IndexedEventStore implements EventStore {
+export class IndexedEventStore implements EventStore, ChainedLog {
   private readonly native: EventStore;
   private readonly pool: Pool;
   private readonly ownsPool: boolean;
@@ -63,6 +65,8 @@ export class IndexedEventStore implements EventStore {
   private readonly doorbell = new Doorbell();
   private readonly closing = new AbortController();
   private readonly watch: NativeWatch;
+  /** The hash chain as the index keeps it, joined with the native events ({@link ChainedLog}). */
+  private readonly chain: LogIndexChain;
 
   constructor(private readonly options: IndexedEventStoreOptions) {
     this.native = options.native;
@@ -73,6 +77,31 @@ export class IndexedEventStore implements EventStore {
     this.table = new LogIndexTable(this.pool);
     this.indexer = new LogIndexer(this.native, this.table, { batchSize: options.indexBatchSize ?? 500, onIndexed: () => this.doorbell.ring() });
     this.watch = new NativeWatch(this.native, this.doorbell, async () => (await this.table.head()).nativePosition, this.closing.signal);
+    this.chain = new LogIndexChain(async (sql, params) => (await this.pool.query(sql, params)).rows, this);
+  }
+
+  chainHead(): Promise<ChainHead> {
+    return this.chain.chainHead();
+  }
+
+  chainBatch(after: bigint, upTo: bigint, limit: number): Promise<ChainedEvent[]> {
+    return this.chain.chainBatch(after, upTo, limit);
+  }
+
+  chainSuccessorsOf(hash: string): Promise<ChainedEvent[]> {
+    return this.chain.chainSuccessorsOf(hash);
+  }
+
+  chainWithHash(hash: string): Promise<ChainedEvent | null> {
+    return this.chain.chainWithHash(hash);
+  }
+
+  chainPage(filter: ChainFilter): Promise<ChainedEvent[]> {
+    return this.chain.chainPage(filter);
+  }
+
+  chainStreamBatch(streamId: string, after: bigint, upTo: bigint, limit: number): Promise<ChainedEvent[]> {
+    return this.chain.chainStreamBatch(streamId, after, upTo, limit);
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {

@@ -24,3 +24,5 @@ export {
   type ChainedEventContent,
   type EventPlace,
 } from './hash-chain';
+export { EventsTableChain } from './events-chain';
+export { CHAIN_COLUMNS, chainPageQuery, toChainedEvent, EVENTS_TABLE, type ChainRecord, type ChainTable, type SqlRows } from './chain-sql';

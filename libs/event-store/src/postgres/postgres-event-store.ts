@@ -1,6 +1,8 @@
 import { CONNECT_TIMEOUT_MS, guardPool } from '@storyline/database/connection-faults';
 import { Pool, type ClientBase } from 'pg';
+import type { ChainedEvent, ChainedLog, ChainFilter, ChainHead } from '../chained-log';
 import { ConcurrencyError, describeExpected } from '../errors';
+import { EventsTableChain } from './events-chain';
 import {
   START,
   type AppendResult,
@@ -56,7 +58,7 @@ export interface PostgresEventStoreOptions extends PostgresEventStoreTuning {
  * role (see {@link PostgresEventStoreOptions.appenderRole}); give it a `Pool` (of at least two
  * connections, as one is kept for LISTEN) and it leaves that pool's roles and closing to its owner.
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, ChainedLog {
   private readonly pool: Pool;
   private readonly ownsPool: boolean;
   private readonly doorbell = new Doorbell();
@@ -64,6 +66,8 @@ export class PostgresEventStore implements EventStore {
   private readonly appends: GroupCommit;
   private readonly pollIntervalMs: number;
   private closed = false;
+  /** The hash chain as stored, for audits ({@link ChainedLog}). */
+  private readonly chain: EventsTableChain;
 
   constructor(source: PostgresEventStoreOptions | Pool, tuning: PostgresEventStoreTuning = {}) {
     const options: PostgresEventStoreTuning = { ...(source instanceof Pool ? {} : source), ...tuning };
@@ -74,6 +78,31 @@ export class PostgresEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.listener = new LogListener(this.pool, this.doorbell);
     this.appends = new GroupCommit((batch) => this.commit(batch), options.batchLimits ?? DEFAULT_BATCH_LIMITS);
+    this.chain = new EventsTableChain(async (sql, params) => (await this.pool.query(sql, params)).rows);
+  }
+
+  chainHead(): Promise<ChainHead> {
+    return this.chain.chainHead();
+  }
+
+  chainBatch(after: bigint, upTo: bigint, limit: number): Promise<ChainedEvent[]> {
+    return this.chain.chainBatch(after, upTo, limit);
+  }
+
+  chainSuccessorsOf(hash: string): Promise<ChainedEvent[]> {
+    return this.chain.chainSuccessorsOf(hash);
+  }
+
+  chainWithHash(hash: string): Promise<ChainedEvent | null> {
+    return this.chain.chainWithHash(hash);
+  }
+
+  chainPage(filter: ChainFilter): Promise<ChainedEvent[]> {
+    return this.chain.chainPage(filter);
+  }
+
+  chainStreamBatch(streamId: string, after: bigint, upTo: bigint, limit: number): Promise<ChainedEvent[]> {
+    return this.chain.chainStreamBatch(streamId, after, upTo, limit);
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {

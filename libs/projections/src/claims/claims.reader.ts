@@ -1,8 +1,8 @@
+import type { Position } from '@storyline/story-events';
 import { assembleClaim, CLAIMS_RULES_VERSION, keyDevelopments, type Claim, type GroupingRule, type Ranking, type ReportDay, type RulesVersion, type StoredMember } from '@storyline/claims';
 import type { AsOf } from '@storyline/story-events';
 import type { DataSource, EntityManager } from 'typeorm';
 import { viewPosition } from '../runtime/as-of';
-import { positionToNumber } from '../schema/bigint-column';
 import { applyFactChanges } from './claim-changes';
 import { ClaimsProjection } from './claims.projection';
 
@@ -49,7 +49,7 @@ export interface ClaimsRulesView {
 }
 
 export interface StoryClaims extends ClaimsRulesView {
-  readonly position: number;
+  readonly position: Position;
   readonly claims: readonly ClaimView[];
 }
 
@@ -80,7 +80,7 @@ export interface DevelopmentDayView {
 }
 
 export interface StoryDevelopments extends ClaimsRulesView {
-  readonly position: number;
+  readonly position: Position;
   /** Which ranking ordered the days (`later-mentions` 1: reports published a day or more later that name the day). */
   readonly ranking: Ranking;
   readonly days: readonly DevelopmentDayView[];
@@ -124,7 +124,7 @@ export class ClaimsReader {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const position = await viewPosition(manager, PROJECTIONS, view);
       const claims = await claimsInView(manager, storyId, view, position);
-      return { position: positionToNumber(position), ...rulesOf(claims), claims: claims.map(toView) };
+      return { position, ...rulesOf(claims), claims: claims.map(toView) };
     });
   }
 
@@ -152,7 +152,7 @@ export class ClaimsReader {
         };
       });
       const days = ranked.days.map((day, index): DevelopmentDayView => ({ day: day.day, rank: index + 1, score: day.score, laterMentions: day.laterMentions, claims: day.developments.length }));
-      return { position: positionToNumber(position), ...rulesOf(claims), ranking: ranked.ranking, days, developments, background: ranked.background.map((entry) => entry.claimId), templates: [...ranked.templates] };
+      return { position, ...rulesOf(claims), ranking: ranked.ranking, days, developments, background: ranked.background.map((entry) => entry.claimId), templates: [...ranked.templates] };
     });
   }
 }

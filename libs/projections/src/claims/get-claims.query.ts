@@ -1,19 +1,19 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Ranking } from '@storyline/claims';
-import type { AsOf, StorySummary } from '@storyline/story-events';
+import type { AsOf, Position, StorySummary } from '@storyline/story-events';
 import { resolveStory } from '../stories/resolve-story';
 import { StoriesReader } from '../stories/stories.reader';
 import { ClaimsReader, type ClaimsRulesView, type ClaimView, type DevelopmentDayView, type DevelopmentView } from './claims.reader';
 
 export interface ClaimsView extends ClaimsRulesView {
   readonly story: StorySummary;
-  readonly position: number;
+  readonly position: Position;
   readonly claims: readonly ClaimView[];
 }
 
 export interface DevelopmentsView extends ClaimsRulesView {
   readonly story: StorySummary;
-  readonly position: number;
+  readonly position: Position;
   readonly ranking: Ranking;
   readonly days: readonly DevelopmentDayView[];
   readonly developments: readonly DevelopmentView[];

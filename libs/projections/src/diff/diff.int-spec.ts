@@ -27,7 +27,7 @@ describe('DiffReader on the founding story', () => {
 
   it('between 21 and 28 Nov on the reported clock, shows the facts published then, with their reports', async () => {
     const diff = await reader.diff(story.storyId, { from: day('2025-11-21T00:00:00Z'), to: day('2025-11-28T00:00:00Z'), clock: 'reported' });
-    expect(diff).toMatchObject({ from: '2025-11-21T00:00:00.000Z', to: '2025-11-28T00:00:00.000Z', clock: 'reported', position: Number(revisions.end) });
+    expect(diff).toMatchObject({ from: '2025-11-21T00:00:00.000Z', to: '2025-11-28T00:00:00.000Z', clock: 'reported', position: BigInt(revisions.end) });
     expect(diff.added.map((item) => letter(item.factId))).toEqual(['f6', 'f3', 'f4']);
     expect(diff.added[1]).toEqual({
       factId: story.ids.f3,

@@ -3,7 +3,6 @@ import { FactHistoryProjection } from '../facts/fact-history.projection';
 import { readFactHistory } from '../facts/fact-view';
 import { viewPosition } from '../runtime/as-of';
 import type { Clock, Position } from '@storyline/story-events';
-import { positionToNumber } from '../schema/bigint-column';
 import { TimelineEntryRow } from '../schema/timeline-entry.entity';
 import { TimelineProjection } from '../timeline/timeline.projection';
 import { storyDiff, type DiffItems } from './story-diff';
@@ -23,7 +22,7 @@ export interface StoryDiff extends DiffItems {
   readonly from: string;
   readonly to: string;
   readonly clock: Clock;
-  readonly position: number;
+  readonly position: Position;
 }
 
 const PROJECTIONS = [new TimelineProjection().name, new FactHistoryProjection().name];
@@ -49,7 +48,7 @@ export class DiffReader {
         .getMany();
       const history = await readFactHistory(manager, { storyId }, {}, position);
       const items = storyDiff({ rows, history }, query);
-      return { from: query.from.toISOString(), to: query.to.toISOString(), clock: query.clock, position: positionToNumber(position), ...items };
+      return { from: query.from.toISOString(), to: query.to.toISOString(), clock: query.clock, position, ...items };
     });
   }
 }

@@ -1,3 +1,4 @@
+import { comparePositions } from '@storyline/story-events';
 import type { Evidence, FactChanges, Modality, OccurredInterval } from '@storyline/story-events';
 import type { Clock } from '@storyline/story-events';
 import type { FactStatus, FactVersionKind } from '../schema/fact-version.entity';
@@ -27,7 +28,6 @@ export interface FactVersionLike {
   readonly position: bigint;
 }
 
-const byBigint = (a: bigint, b: bigint): number => (a === b ? 0 : a < b ? -1 : 1);
 /** An unknown publication time is still before anything that corrects it. */
 const effective = (version: FactVersionLike): number => version.effectiveAt?.getTime() ?? Number.NEGATIVE_INFINITY;
 
@@ -37,9 +37,9 @@ const effective = (version: FactVersionLike): number => version.effectiveAt?.get
  * log position.
  */
 export function inClockOrder<T extends FactVersionLike>(versions: readonly T[], clock: Clock): T[] {
-  const sorted = [...versions].sort((a, b) => byBigint(a.position, b.position));
+  const sorted = [...versions].sort((a, b) => comparePositions(a.position, b.position));
   if (clock === 'recorded') return sorted;
-  return sorted.sort((a, b) => effective(a) - effective(b) || byBigint(a.position, b.position));
+  return sorted.sort((a, b) => effective(a) - effective(b) || comparePositions(a.position, b.position));
 }
 
 /**

@@ -1,8 +1,8 @@
+import { comparePositions, type Position } from '@storyline/story-events';
 import type { FactChanges, LinkKind, Verdict } from '@storyline/story-events';
 import type { FactHistory } from '../facts/fact-view';
 import { isoOrNull } from '../runtime/as-of';
 import { type Clock } from '@storyline/story-events';
-import { positionToNumber } from '../schema/bigint-column';
 import type { FactLinkRow, FactVerdictRow } from '../schema/fact-link.entity';
 import type { FactVersionRow } from '../schema/fact-version.entity';
 
@@ -20,7 +20,7 @@ export interface LineageStep {
   /** The reported-clock time of a version or of the repeating report; absent for links and verdicts. */
   readonly reportedAt?: string | null;
   readonly recordedAt: string;
-  readonly position: number;
+  readonly position: Position;
   readonly reportId?: string;
   readonly actor?: string;
   readonly reason?: string;
@@ -47,7 +47,7 @@ function step(fields: StepFields): LineageStep {
 
 const recorded = (row: { recordedAt: Date; position: bigint }) => ({
   recordedAt: row.recordedAt.toISOString(),
-  position: positionToNumber(row.position),
+  position: row.position,
 });
 
 function versionStep(version: FactVersionRow, clock: Clock): LineageStep {
@@ -90,5 +90,5 @@ export function lineageSteps(factId: string, history: FactHistory, clock: Clock,
     ...history.links.map((link) => linkStep(link, factId, clock, repeating)),
     ...history.verdicts.filter((row) => row.factId === factId).map(verdictStep),
   ];
-  return steps.sort((a, b) => a.position - b.position);
+  return steps.sort((a, b) => comparePositions(a.position, b.position));
 }

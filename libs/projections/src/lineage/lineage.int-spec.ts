@@ -1,3 +1,4 @@
+import { comparePositions } from '@storyline/story-events';
 import { FactLocator } from '../facts/fact-locator';
 import { LineageReader } from './lineage.reader';
 import { AMENDED_F1, CORRECTED_F1, type FoundingStory, type Revisions, tellFirstInstalment, tellWholeStory } from '../testing/founding-story';
@@ -32,8 +33,8 @@ describe('LineageReader on the founding story', () => {
       ['repeated', 'analyst:olena'],
     ]);
     const positions = lineage.steps.map((step) => step.position);
-    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(lineage.position).toBe(Number(revisions.end));
+    expect([...positions].sort(comparePositions)).toEqual(positions);
+    expect(lineage.position).toBe(BigInt(revisions.end));
     expect(lineage.fact).toMatchObject({ id: story.ids.f1, kind: 'fact', statement: CORRECTED_F1, corrected: true, verdict: 'disputed', source: 'Kyiv Post' });
   });
 
@@ -41,7 +42,7 @@ describe('LineageReader on the founding story', () => {
     const [reported, amended, corrected, linked, verdict, repeated] = (await reader.lineage(story.ids.f1))!.steps;
     expect(reported).toEqual({
       kind: 'reported', at: '2025-11-20T09:00:00.000Z', reportedAt: '2025-11-20T09:00:00.000Z', recordedAt: expect.stringMatching(ISO),
-      position: expect.any(Number), reportId: story.ids.A, actor: 'test',
+      position: expect.any(BigInt), reportId: story.ids.A, actor: 'test',
     });
     expect(amended).toMatchObject({ at: '2025-11-20T09:00:00.000Z', reason: 'the transcription dropped "senior"', changes: { statement: AMENDED_F1 } });
     expect(amended).not.toHaveProperty('reportId');

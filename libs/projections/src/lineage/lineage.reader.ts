@@ -1,9 +1,9 @@
+import type { Position } from '@storyline/story-events';
 import type { DataSource, EntityManager } from 'typeorm';
 import { FactHistoryProjection } from '../facts/fact-history.projection';
 import { clockOf, factViews, readFactHistory } from '../facts/fact-view';
 import { viewPosition, whereInView } from '../runtime/as-of';
 import { type AsOf } from '@storyline/story-events';
-import { positionToNumber } from '../schema/bigint-column';
 import { TimelineEntryRow } from '../schema/timeline-entry.entity';
 import { timelineEntry, viewedRow, type TimelineEntry } from '../timeline/timeline-entry';
 import { TimelineProjection } from '../timeline/timeline.projection';
@@ -13,7 +13,7 @@ export type { LineageStep, LineageStepKind } from './lineage-steps';
 
 /** One fact's history as a view sees it, and the log position the answer reflects. */
 export interface FactLineage {
-  readonly position: number;
+  readonly position: Position;
   /** The fact as the view shows it (as on the timeline). */
   readonly fact: TimelineEntry;
   readonly steps: LineageStep[];
@@ -38,7 +38,7 @@ export class LineageReader {
       const repeatedBy = history.links.filter((link) => link.kind === 'repeats' && link.toFactId === id).map((link) => link.fromFactId);
       const repeating = new Map<string, RepeatingFact>((await factRows(manager, repeatedBy, position)).map((found) => [found.id, found]));
       const fact = timelineEntry(viewedRow(row, factViews(history, clockOf(view)).get(id)));
-      return { position: positionToNumber(position), fact, steps: lineageSteps(id, history, clockOf(view), repeating) };
+      return { position: position, fact, steps: lineageSteps(id, history, clockOf(view), repeating) };
     });
   }
 }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
 import { StoriesReader } from '../stories/stories.reader';
-import { positionToJson, storyStream } from '@storyline/story-events';
+import { storyStream } from '@storyline/story-events';
 import { resolveStory } from '../stories/resolve-story';
 import { StoryReplayer, type ReplayStep } from './replay';
 import { ReplayStoryQuery, type ReplayPage } from './replay-story.query';
@@ -32,7 +32,7 @@ export class ReplayStoryHandler implements IQueryHandler<ReplayStoryQuery, Repla
       const step = replayer.step(event);
       if (event.position > after) events.push(step);
     }
-    const head = positionToJson(stored[stored.length - 1]?.position ?? 0n);
+    const head = stored[stored.length - 1]?.position ?? 0n;
     return { story, events, next: more ? events[events.length - 1].position : null, head };
   }
 }

@@ -6,9 +6,9 @@ export interface ReplayPage {
   readonly story: StorySummary;
   readonly events: readonly ReplayStep[];
   /** Pass as `after` for the next page; null when this page reached the story's newest event. */
-  readonly next: number | null;
+  readonly next: Position | null;
   /** The position of the story's newest event when the page was read. */
-  readonly head: number;
+  readonly head: Position;
 }
 
 export class ReplayStoryQuery extends Query<ReplayPage> {

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { StoriesReader } from '../stories/stories.reader';
 import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { invalid, type Position } from '@storyline/story-events';
+import { answerToJson, invalid, type Position } from '@storyline/story-events';
 import { read } from '@storyline/story-events';
 import { seesMetadata, type Authenticated } from '@storyline/story-events';
 import { resolveStory } from '../stories/resolve-story';
@@ -95,7 +95,7 @@ export class ReplayController {
     try {
       await this.streamer.stream(story.id, after, state, {
         signal: abort.signal,
-        send: (step) => response.write(`id: ${step.position}\nevent: ${step.type}\ndata: ${JSON.stringify(forViewer(step, request))}\n\n`),
+        send: (step) => response.write(`id: ${step.position}\nevent: ${step.type}\ndata: ${answerToJson(forViewer(step, request))}\n\n`),
       });
     } catch (error) {
       this.logger.error(`replay stream of ${story.slug} stopped: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,14 +1,13 @@
 import type { StoredEvent } from '@storyline/event-store';
-import type { StoryEvent } from '@storyline/story-events';
-import { positionToJson, revisionToJson, upcast } from '@storyline/story-events';
+import { upcast, type Position, type StoryEvent } from '@storyline/story-events';
 import { emptyReplayState, evolveReplayState, summarise, type FullReplayState, type ReplaySummary } from './replay-state';
 
 export type StateDetail = 'summary' | 'full' | 'none';
 
 /** One step of a replay: the event as stored (in its current shape) and the story after it. */
 export interface ReplayStep {
-  readonly position: number;
-  readonly revision: number;
+  readonly position: Position;
+  readonly revision: bigint;
   readonly type: string;
   readonly schemaVersion: number;
   readonly recordedAt: string;
@@ -29,8 +28,8 @@ export class StoryReplayer {
     this.state = evolveReplayState(this.state, { type: event.type, data: event.data } as StoryEvent);
     const state = this.detail === 'none' ? undefined : this.detail === 'full' ? this.state : summarise(this.state);
     return {
-      position: positionToJson(event.position),
-      revision: revisionToJson(event.streamRevision),
+      position: event.position,
+      revision: event.streamRevision,
       type: event.type,
       schemaVersion: event.schemaVersion,
       recordedAt: event.recordedAt.toISOString(),

@@ -1,9 +1,9 @@
 import { Query } from '@nestjs/cqrs';
-import type { AsOf } from '@storyline/story-events';
+import type { AsOf, Position } from '@storyline/story-events';
 
 export interface SourceLedgerView {
   readonly story: { id: string; slug: string; title: string };
-  readonly position: number;
+  readonly position: Position;
   readonly sources: readonly {
     readonly name: string;
     readonly reports: readonly { reportId: string; reportedAt: string | null }[];

@@ -1,4 +1,5 @@
 import { sourceNameKey } from '@storyline/extraction';
+import { comparePositions } from '@storyline/story-events';
 import type { SourceKind } from '@storyline/story-events';
 import { isoOrNull } from '../runtime/as-of';
 import type { FactStatus } from '../schema/fact-version.entity';
@@ -65,7 +66,6 @@ interface Group {
 
 const time = (value: Date | null): number => (value === null ? Number.POSITIVE_INFINITY : value.getTime());
 const byNumber = (a: number, b: number): number => (a === b ? 0 : a < b ? -1 : 1);
-const byBigint = (a: bigint, b: bigint): number => (a === b ? 0 : a < b ? -1 : 1);
 
 /**
  * Which normalised source key means which registered source: its own name and its aliases.
@@ -77,7 +77,7 @@ export function canonicalSources(sources: readonly RegisteredSource[], aliases: 
     ...sources.map((source) => ({ key: source.nameKey, sourceId: source.sourceId, position: source.position })),
     ...aliases.map((alias) => ({ key: alias.aliasKey, sourceId: alias.sourceId, position: alias.position })),
   ];
-  names.sort((a, b) => byBigint(a.position, b.position));
+  names.sort((a, b) => comparePositions(a.position, b.position));
   const canonical = new Map<string, RegisteredSource>();
   for (const name of names) {
     const source = byId.get(name.sourceId);
@@ -132,7 +132,7 @@ export function groupBySource(
     addTo(group, entry, first);
   }
   return [...groups.values()]
-    .sort((a, b) => byNumber(a.earliest, b.earliest) || byBigint(a.spelling.position, b.spelling.position))
+    .sort((a, b) => byNumber(a.earliest, b.earliest) || comparePositions(a.spelling.position, b.spelling.position))
     .map(sourceRecord);
 }
 
@@ -181,7 +181,7 @@ function sourceRecord(group: Group): SourceRecord {
 function inPublicationOrder(a: LedgerEntry, b: LedgerEntry): number {
   return (
     byNumber(time(a.reportedAt), time(b.reportedAt)) ||
-    byBigint(a.position, b.position) ||
+    comparePositions(a.position, b.position) ||
     (a.role === b.role ? 0 : a.role === 'outlet' ? -1 : 1)
   );
 }

@@ -1,9 +1,9 @@
+import type { Position } from '@storyline/story-events';
 import type { DataSource } from 'typeorm';
 import { FactHistoryProjection } from '../facts/fact-history.projection';
 import { clockOf, factViews, readFactHistory } from '../facts/fact-view';
 import { viewPosition, whereInView, whereRecordedInView } from '../runtime/as-of';
 import { type AsOf } from '@storyline/story-events';
-import { positionToNumber } from '../schema/bigint-column';
 import { SourceAliasRow, SourceRow } from '../schema/source.entity';
 import { SourceLedgerRow } from '../schema/source-ledger.entity';
 import { ledgerInView } from './ledger-view';
@@ -12,7 +12,7 @@ import { SourceLedgerProjection } from './source-ledger.projection';
 
 /** Who reported what, when, in a story, and the log position the answer reflects. */
 export interface SourceLedger {
-  readonly position: number;
+  readonly position: Position;
   readonly sources: SourceRecord[];
 }
 
@@ -37,7 +37,7 @@ export class SourceLedgerReader {
       const repeaters = new Set(history.links.filter((link) => link.kind === 'repeats').map((link) => link.fromFactId));
       const sources = await whereRecordedInView(manager.getRepository(SourceRow).createQueryBuilder('source'), 'source', view, position).getMany();
       const aliases = await whereRecordedInView(manager.getRepository(SourceAliasRow).createQueryBuilder('alias'), 'alias', view, position).getMany();
-      return { position: positionToNumber(position), sources: groupBySource(entries, sources, aliases, repeaters) };
+      return { position: position, sources: groupBySource(entries, sources, aliases, repeaters) };
     });
   }
 }

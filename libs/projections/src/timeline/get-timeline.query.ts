@@ -1,13 +1,13 @@
 import { Query } from '@nestjs/cqrs';
 import type { TimelineEntry, TimelineLink } from './timeline-entry';
-import type { AsOf, TimelineOrder } from '@storyline/story-events';
+import type { AsOf, Position, TimelineOrder } from '@storyline/story-events';
 import { DEFAULT_TIMELINE_PAGE, type TimelinePaging } from './timeline-page';
 
 export type { TimelineEntry, TimelineLink };
 
 export interface TimelineView {
   readonly story: { id: string; slug: string; title: string };
-  readonly position: number;
+  readonly position: Position;
   readonly entries: readonly TimelineEntry[];
   /** Links between facts shown in this view (contradictions among them), each on the page of its later fact. */
   readonly links: readonly TimelineLink[];

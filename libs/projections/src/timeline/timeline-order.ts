@@ -1,3 +1,4 @@
+import { comparePositions } from '@storyline/story-events';
 import type { TimelineOrder } from '@storyline/story-events';
 
 /** What ordering needs of a timeline entry. */
@@ -16,7 +17,6 @@ type Comparator = (a: OrderedEntry, b: OrderedEntry) => number;
 /** Unknown times sort after every known one. */
 const time = (value: Date | null): number => (value === null ? Number.POSITIVE_INFINITY : value.getTime());
 const byNumber = (a: number, b: number): number => (a === b ? 0 : a < b ? -1 : 1);
-const byBigint = (a: bigint, b: bigint): number => (a === b ? 0 : a < b ? -1 : 1);
 const kindRank = (entry: OrderedEntry): number => (entry.kind === 'report' ? 0 : 1);
 
 /** When an entry is about: its occurred interval's start (or end), else its report's publication. */
@@ -26,11 +26,11 @@ export const occurredTime = (entry: OrderedEntry): number =>
 const COMPARATORS: { readonly [order in TimelineOrder]: Comparator } = {
   reported: (a, b) =>
     byNumber(time(a.reportedAt), time(b.reportedAt)) ||
-    byBigint(a.reportPosition, b.reportPosition) ||
+    comparePositions(a.reportPosition, b.reportPosition) ||
     byNumber(kindRank(a), kindRank(b)) ||
-    byBigint(a.position, b.position),
-  occurred: (a, b) => byNumber(occurredTime(a), occurredTime(b)) || byBigint(a.position, b.position),
-  recorded: (a, b) => byBigint(a.position, b.position),
+    comparePositions(a.position, b.position),
+  occurred: (a, b) => byNumber(occurredTime(a), occurredTime(b)) || comparePositions(a.position, b.position),
+  recorded: (a, b) => comparePositions(a.position, b.position),
 };
 
 /**

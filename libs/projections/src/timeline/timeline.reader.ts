@@ -1,9 +1,9 @@
+import type { Position } from '@storyline/story-events';
 import type { DataSource } from 'typeorm';
 import { FactHistoryProjection } from '../facts/fact-history.projection';
 import { clockOf, factViews } from '../facts/fact-view';
 import type { AsOf } from '@storyline/story-events';
 import { ViewCache } from '../runtime/view-cache';
-import { positionToNumber } from '../schema/bigint-column';
 import { timelineEntry, timelineLink, viewedRow, type TimelineEntry, type TimelineLink } from './timeline-entry';
 import { orderTimeline } from './timeline-order';
 import { type TimelineOrder } from '@storyline/story-events';
@@ -16,7 +16,7 @@ export interface TimelineQuery extends AsOf {
 
 /** A timeline and the log position it reflects; asking again `atPosition` gives the same one. */
 export interface Timeline {
-  readonly position: number;
+  readonly position: Position;
   readonly entries: TimelineEntry[];
   /** The links the view may see between facts it shows. */
   readonly links: TimelineLink[];
@@ -58,12 +58,12 @@ export class TimelineReader {
     const head = await readTimelineHead(this.dataSource, storyId, PROJECTIONS, query);
     const key = [storyId, query.order, clockOf(query), query.asOf?.toISOString() ?? '', head.storyHead, head.generation].join('|');
     const cached = this.cache.get(key);
-    if (cached) return { position: positionToNumber(head.position), ...cached };
+    if (cached) return { position: head.position, ...cached };
     const content = await readTimelineContent(this.dataSource, storyId, query, head.position);
     const view = timelineFrom(content, query);
     // A swap between the two statements: the view is right for the new tables, but not under this key.
     if (content.generation === head.generation) this.cache.set(key, frozen(view));
-    return { position: positionToNumber(head.position), ...view };
+    return { position: head.position, ...view };
   }
 
   get cacheStats(): ViewCache<TimelineContentView>['stats'] {

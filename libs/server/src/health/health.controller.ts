@@ -1,3 +1,4 @@
+import type { Position } from '@storyline/story-events';
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
@@ -9,8 +10,8 @@ import { ReadinessChecks } from './readiness';
 
 interface HealthAnswer {
   status: 'ok' | 'degraded';
-  head: number;
-  projections: { status: string; position: number; stuck: boolean };
+  head: Position;
+  projections: { status: string; position: Position; stuck: boolean };
   projector: ProjectorMode;
   leader: boolean;
   integrity: TailIntegrity;

@@ -1,4 +1,4 @@
-import { positionToJson } from '@storyline/story-events';
+import type { Position } from '@storyline/story-events';
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { AUDITED_LOG, LogTailCheck, type AuditedLog, type TailIntegrity } from '@storyline/audit';
@@ -24,8 +24,8 @@ const describe = (error: unknown): string => (error instanceof Error ? error.mes
 
 /** Where the read models stand against the log head, and whether they have stopped moving. */
 export interface ProjectionStanding {
-  readonly head: number;
-  readonly position: number;
+  readonly head: Position;
+  readonly position: Position;
   readonly status: string;
   /** Behind the head and not moving for {@link STUCK_AFTER_MS} (or stopped on a bad event). */
   readonly stuck: boolean;
@@ -37,7 +37,7 @@ export interface ProjectionStanding {
  */
 @Injectable()
 export class ReadinessChecks {
-  private lastMove = { position: -1, at: Date.now() };
+  private lastMove: { position: Position; at: number } = { position: -1n, at: Date.now() };
 
   constructor(
     private readonly indicators: HealthIndicatorService,
@@ -78,10 +78,10 @@ export class ReadinessChecks {
   async standing(): Promise<ProjectionStanding> {
     const [head, position] = await within(Promise.all([this.store.headPosition(), this.runner.checkpoint()]), 'PostgreSQL');
     const now = Date.now();
-    if (positionToJson(position) !== this.lastMove.position || position >= head) this.lastMove = { position: positionToJson(position), at: now };
+    if (position !== this.lastMove.position || position >= head) this.lastMove = { position, at: now };
     const status = this.runner.state;
     const stuck = status === 'failed' || (position < head && now - this.lastMove.at > STUCK_AFTER_MS);
-    return { head: positionToJson(head), position: positionToJson(position), status, stuck };
+    return { head, position, status, stuck };
   }
 
   /** The last tail check's result, refreshed if it can be within the probe timeout. */

@@ -1,3 +1,4 @@
+import { answerToJson } from '@storyline/story-events';
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import { connect, headers, nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { EventStore, StoredEvent } from '@storyline/event-store';
@@ -131,7 +132,7 @@ export class JetStreamPublisher {
       const header = headers();
       header.set('Storyline-Position', event.position.toString());
       header.set('Storyline-Event-Id', event.eventId);
-      const publishing = client.publish(subjectFor(this.options.subjectPrefix, event), JSON.stringify(toFeedEvent(event, true)), { msgID: event.eventId, headers: header });
+      const publishing = client.publish(subjectFor(this.options.subjectPrefix, event), answerToJson(toFeedEvent(event, true)), { msgID: event.eventId, headers: header });
       const entry: InFlight = { position: event.position, done: false, acked: publishing };
       inFlight.push(entry);
       publishing.then(

@@ -1,4 +1,4 @@
-import { positionToJson } from '@storyline/story-events';
+import type { Position } from '@storyline/story-events';
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@storyline/event-store';
 import { matches, streamPrefixesFor, toFeedEvent, type EventFilter, type FeedEvent } from './feed-event';
@@ -6,9 +6,9 @@ import { matches, streamPrefixesFor, toFeedEvent, type EventFilter, type FeedEve
 export interface FeedPage {
   readonly events: readonly FeedEvent[];
   /** Pass as `after` for the next page; null when the page reached the head of the log. */
-  readonly next: number | null;
+  readonly next: Position | null;
   /** The newest position in the log when the page was read. */
-  readonly head: number;
+  readonly head: Position;
 }
 
 /** Where a live feed writes, and what stops it. */
@@ -50,7 +50,7 @@ export class EventFeed {
       }
       if (batch.length < READ_BATCH && events.length < limit) cursor = head;
     }
-    return { events, next: cursor < head ? positionToJson(cursor) : null, head: positionToJson(head) };
+    return { events, next: cursor < head ? cursor : null, head };
   }
 
   /** Sends every matching event after `after`, then live ones, until the sink's signal aborts. */

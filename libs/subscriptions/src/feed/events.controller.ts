@@ -1,3 +1,4 @@
+import { answerToJson } from '@storyline/story-events';
 import { Controller, Get, Headers, Logger, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { StoriesReader } from '@storyline/projections';
@@ -56,7 +57,7 @@ export class EventsController {
     try {
       await this.feed.follow(after, filter, seesMetadata(request.role), {
         signal: abort.signal,
-        send: (event) => response.write(`id: ${event.position}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
+        send: (event) => response.write(`id: ${event.position}\nevent: ${event.type}\ndata: ${answerToJson(event)}\n\n`),
       });
     } catch (error) {
       this.logger.error(`event stream stopped: ${error instanceof Error ? error.message : String(error)}`);

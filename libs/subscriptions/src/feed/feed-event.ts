@@ -1,16 +1,15 @@
-import { positionToJson, revisionToJson } from '@storyline/story-events';
 import type { StoredEvent } from '@storyline/event-store';
-import { STORY_STREAM_PREFIX } from '@storyline/story-events';
+import { STORY_STREAM_PREFIX, type Position } from '@storyline/story-events';
 
 /** One event of the global log as the feed, webhooks and the broker hand it on. */
 export interface FeedEvent {
-  readonly position: number;
+  readonly position: Position;
   readonly eventId: string;
   readonly type: string;
   /** The story the event belongs to; null for events of other streams (sources). */
   readonly story: string | null;
   readonly streamId: string;
-  readonly streamRevision: number;
+  readonly streamRevision: bigint;
   readonly schemaVersion: number;
   readonly recordedAt: string;
   readonly data: unknown;
@@ -30,12 +29,12 @@ export const storyOf = (streamId: string): string | null =>
 
 export function toFeedEvent(event: StoredEvent, withMetadata: boolean): FeedEvent {
   const feed: FeedEvent = {
-    position: positionToJson(event.position),
+    position: event.position,
     eventId: event.eventId,
     type: event.type,
     story: storyOf(event.streamId),
     streamId: event.streamId,
-    streamRevision: revisionToJson(event.streamRevision),
+    streamRevision: event.streamRevision,
     schemaVersion: event.schemaVersion,
     recordedAt: event.recordedAt.toISOString(),
     data: event.data,

@@ -1,3 +1,4 @@
+import { answerToJson } from '@storyline/story-events';
 import type { EventStore, StoredEvent } from '@storyline/event-store';
 import { backOff } from 'exponential-backoff';
 import type { Agent } from 'node:http';
@@ -84,7 +85,7 @@ export class WebhookWorker {
 
   /** True once delivered; false when the worker was stopped or the subscription parked. */
   private async deliver(event: StoredEvent): Promise<boolean> {
-    const body = JSON.stringify({ id: event.eventId, ...toFeedEvent(event, true) });
+    const body = answerToJson({ id: event.eventId, ...toFeedEvent(event, true) });
     const signal = this.abort.signal;
     let attempt = 0;
     try {

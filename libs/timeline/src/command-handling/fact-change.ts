@@ -1,7 +1,8 @@
+import type { Position } from '@storyline/story-events';
 import type { EventStore } from '@storyline/event-store';
-import { DomainError, positionToJson, storyStream, type StoryEvent } from '@storyline/story-events';
+import { DomainError, storyStream, type StoryEvent } from '@storyline/story-events';
 import type { FactLocator } from '../fact-locator';
-import { writtenRevisionToJson, type WriteOutcome } from '../http/write-outcome';
+import type { WriteOutcome } from '../http/write-outcome';
 import type { ReadModelSync } from '../read-model-sync';
 import type { CommandContext } from './command-context';
 import type { Decide } from './decider';
@@ -15,7 +16,7 @@ export interface FactChangedAnswer extends WriteOutcome {
   readonly factId: string;
   readonly storyId: string;
   /** The log position that shows the change (the earlier one when nothing changed). */
-  readonly position: number;
+  readonly position: Position;
   /** False when the fact already was as asked (a second retraction). */
   readonly changed: boolean;
 }
@@ -35,5 +36,5 @@ export async function changeFact<Change>(
   if (!storyId) throw new DomainError('FACT.NOT_FOUND', `no fact has the id ${factId}`, 'fact');
   const { appended, lastPosition, revision } = await runCommand(ports.store, storyStream(storyId), storyFold, context, decide, { ...change, storyId, factId });
   const readYourWrites = await ports.readModels.waitFor(lastPosition);
-  return { factId, storyId, position: positionToJson(lastPosition), changed: appended !== null, revision: writtenRevisionToJson(revision), readYourWrites };
+  return { factId, storyId, position: lastPosition, changed: appended !== null, revision: revision, readYourWrites };
 }

@@ -1,5 +1,6 @@
+import type { Position } from '@storyline/story-events';
 import type { EventStore } from '@storyline/event-store';
-import { DomainError, normaliseSourceName, positionToJson, sourceIdForName, sourceStream } from '@storyline/story-events';
+import { DomainError, normaliseSourceName, sourceIdForName, sourceStream } from '@storyline/story-events';
 import type { WriteOutcome } from '../http/write-outcome';
 
 /** What registering a source and adding an alias answer: the source as it now stands. */
@@ -7,7 +8,7 @@ export interface SourceAnswer extends WriteOutcome {
   readonly id: string;
   readonly name: string;
   readonly aliases: readonly string[];
-  readonly position: number;
+  readonly position: Position;
 }
 
 /** A source's name and aliases after a decision (the outcome of both source commands). */
@@ -20,7 +21,7 @@ export const sourceAnswer = (id: string, names: SourceNames, position: bigint | 
   id,
   name: names.name,
   aliases: names.aliases,
-  position: positionToJson(position ?? 0n),
+  position: position ?? 0n,
 });
 
 /**

@@ -51,7 +51,7 @@ export class ReportBody {
 export class ReportAnswer {
   @ApiProperty({ format: 'uuid' }) reportId: string;
   @ApiProperty({ type: [String] }) factIds: string[];
-  @ApiProperty({ description: 'global log position of the report\'s last event' }) position: number;
+  @ApiProperty({ type: Number, description: 'global log position of the report\'s last event' }) position: bigint;
   @ApiPropertyOptional({ nullable: true, description: 'the outlet as given or found in the text; null when unknown' }) outlet?: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'publication time as given or found in the text; null when unknown' }) publishedAt?: string | null;
   @ApiProperty({ enum: ['applied', 'timeout', 'projector-failed'], description: 'whether the read models showed this write before the answer (also the Storyline-Read-Your-Writes header); the write is stored either way' })
@@ -73,7 +73,7 @@ export class SourceAnswerModel {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ type: [String] }) aliases: string[];
-  @ApiProperty() position: number;
+  @ApiProperty({ type: Number }) position: bigint;
 }
 
 export class ErrorModel {

@@ -1,11 +1,10 @@
-import { revisionToJson } from '@storyline/story-events';
 import type { Response } from 'express';
 import { READ_YOUR_WRITES_HEADER, type ReadYourWrites } from '../read-model-sync';
 
 /** What every write answers besides its own fields: the stream's new revision and read-your-writes. */
 export interface WriteOutcome {
   /** The written stream's revision after the command (its ETag, for If-Match); null when the stream does not exist. */
-  readonly revision: number | null;
+  readonly revision: bigint | null;
   readonly readYourWrites: ReadYourWrites;
 }
 
@@ -19,9 +18,4 @@ export function answerWrite<Answer extends WriteOutcome>(response: Response, ans
   if (revision !== null) response.setHeader('ETag', `"${revision}"`);
   response.setHeader(READ_YOUR_WRITES_HEADER, answer.readYourWrites);
   return body;
-}
-
-/** A write's stream revision as JSON carries it (null: no stream), through the one guarded crossing. */
-export function writtenRevisionToJson(revision: bigint | null): number | null {
-  return revision === null ? null : revisionToJson(revision);
 }

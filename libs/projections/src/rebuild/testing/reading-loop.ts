@@ -7,7 +7,7 @@ import { TimelineReader } from '../../timeline/timeline.reader';
 /** One timeline read: what it showed and the position it said it reflects. */
 export interface TimelineRead {
   readonly storyId: string;
-  readonly position: number;
+  readonly position: bigint;
   readonly entries: number;
 }
 

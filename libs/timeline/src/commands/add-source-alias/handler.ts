@@ -5,7 +5,6 @@ import { sourceStream } from '@storyline/story-events';
 import { sourceFold } from '../../command-handling/folds';
 import { runCommand } from '../../command-handling/run-command';
 import { assertNotAnotherSource, sourceAnswer, type SourceAnswer } from '../../command-handling/sources';
-import { writtenRevisionToJson } from '../../http/write-outcome';
 import { READ_MODEL_SYNC, type ReadModelSync } from '../../read-model-sync';
 import { AddSourceAliasCommand } from './command';
 import { decideAddSourceAlias } from './decide';
@@ -22,6 +21,6 @@ export class AddSourceAliasHandler implements ICommandHandler<AddSourceAliasComm
     const { appended, result, revision } = await runCommand(this.store, sourceStream(sourceId), sourceFold, context, decideAddSourceAlias, { sourceId, alias });
     // Nothing appended: the source already was as asked, and its read model has long shown it.
     const readYourWrites = appended ? await this.readModels.waitFor(appended.position) : 'applied';
-    return { ...sourceAnswer(sourceId, result, appended?.position), revision: writtenRevisionToJson(revision), readYourWrites };
+    return { ...sourceAnswer(sourceId, result, appended?.position), revision: revision, readYourWrites };
   }
 }

@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
-import { positionToJson, storyStream } from '@storyline/story-events';
+import { storyStream } from '@storyline/story-events';
 import { storyFold } from '../../command-handling/folds';
 import { runCommand } from '../../command-handling/run-command';
-import { writtenRevisionToJson } from '../../http/write-outcome';
 import { READ_MODEL_SYNC, type ReadModelSync } from '../../read-model-sync';
 import { IngestReportCommand, type ReportIngestedAnswer } from './command';
 import { decideIngestReport } from './decide';
@@ -25,6 +24,6 @@ export class IngestReportHandler implements ICommandHandler<IngestReportCommand,
     });
     const position = result.created ? (appended?.position ?? 0n) : result.position;
     const readYourWrites = await this.readModels.waitFor(position);
-    return { reportId: result.reportId, factIds: result.factIds, position: positionToJson(position), created: result.created, revision: writtenRevisionToJson(revision), readYourWrites };
+    return { reportId: result.reportId, factIds: result.factIds, position, created: result.created, revision: revision, readYourWrites };
   }
 }

@@ -1,3 +1,4 @@
+import type { Position } from '@storyline/story-events';
 import type { WriteOutcome } from '../../http/write-outcome';
 import { Command } from '@nestjs/cqrs';
 import type { CommandContext } from '../../command-handling/command-context';
@@ -5,7 +6,7 @@ import type { LinkRequest } from './request';
 
 export interface FactsLinkedAnswer extends WriteOutcome {
   readonly linkId: string;
-  readonly position: number;
+  readonly position: Position;
   readonly created: boolean;
 }
 

@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
-import { positionToJson, storyStream } from '@storyline/story-events';
+import { storyStream } from '@storyline/story-events';
 import { storyFold } from '../../command-handling/folds';
 import { runCommand } from '../../command-handling/run-command';
-import { writtenRevisionToJson } from '../../http/write-outcome';
 import { READ_MODEL_SYNC, type ReadModelSync } from '../../read-model-sync';
 import { LinkFactsCommand, type FactsLinkedAnswer } from './command';
 import { decideLinkFacts } from './decide';
@@ -19,6 +18,6 @@ export class LinkFactsHandler implements ICommandHandler<LinkFactsCommand, Facts
   async execute({ storyId, link, context }: LinkFactsCommand): Promise<FactsLinkedAnswer> {
     const { result, lastPosition, revision } = await runCommand(this.store, storyStream(storyId), storyFold, context, decideLinkFacts, { storyId, ...link });
     const readYourWrites = await this.readModels.waitFor(lastPosition);
-    return { linkId: result.linkId, position: positionToJson(lastPosition), created: result.created, revision: writtenRevisionToJson(revision), readYourWrites };
+    return { linkId: result.linkId, position: lastPosition, created: result.created, revision: revision, readYourWrites };
   }
 }

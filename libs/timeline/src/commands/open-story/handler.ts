@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
-import { positionToJson, storyIdForSlug, storyStream } from '@storyline/story-events';
+import { storyIdForSlug, storyStream } from '@storyline/story-events';
 import { storyFold } from '../../command-handling/folds';
 import { runCommand } from '../../command-handling/run-command';
-import { writtenRevisionToJson } from '../../http/write-outcome';
 import { READ_MODEL_SYNC, type ReadModelSync } from '../../read-model-sync';
 import { OpenStoryCommand, type StoryOpenedAnswer } from './command';
 import { decideOpenStory } from './decide';
@@ -22,6 +21,6 @@ export class OpenStoryHandler implements ICommandHandler<OpenStoryCommand, Story
     const { appended, revision } = await runCommand(this.store, storyStream(storyId), storyFold, { ...context, expectedRevision: null }, decideOpenStory, { storyId, slug, title });
     const position = appended?.position ?? 0n;
     const readYourWrites = await this.readModels.waitFor(position);
-    return { id: storyId, slug, position: positionToJson(position), revision: writtenRevisionToJson(revision), readYourWrites };
+    return { id: storyId, slug, position, revision: revision, readYourWrites };
   }
 }

@@ -5,7 +5,6 @@ import { normaliseSourceName, sourceIdForName, sourceStream } from '@storyline/s
 import { sourceFold } from '../../command-handling/folds';
 import { runCommand } from '../../command-handling/run-command';
 import { assertNotAnotherSource, sourceAnswer, type SourceAnswer } from '../../command-handling/sources';
-import { writtenRevisionToJson } from '../../http/write-outcome';
 import { READ_MODEL_SYNC, type ReadModelSync } from '../../read-model-sync';
 import { RegisterSourceCommand } from './command';
 import { decideRegisterSource } from './decide';
@@ -25,6 +24,6 @@ export class RegisterSourceHandler implements ICommandHandler<RegisterSourceComm
     const { appended, result, revision } = await runCommand(this.store, sourceStream(sourceId), sourceFold, { ...context, expectedRevision: null }, decideRegisterSource, { sourceId, name, kind, aliases });
     // Nothing appended: the source already was as asked, and its read model has long shown it.
     const readYourWrites = appended ? await this.readModels.waitFor(appended.position) : 'applied';
-    return { ...sourceAnswer(sourceId, result, appended?.position), revision: writtenRevisionToJson(revision), readYourWrites };
+    return { ...sourceAnswer(sourceId, result, appended?.position), revision: revision, readYourWrites };
   }
 }

@@ -1,3 +1,4 @@
+import type { Position } from '@storyline/story-events';
 import { Command } from '@nestjs/cqrs';
 import type { CommandContext } from '../../command-handling/command-context';
 import type { WriteOutcome } from '../../http/write-outcome';
@@ -6,7 +7,7 @@ import type { ProposalDecision } from './request';
 export interface ProposalResolvedAnswer extends WriteOutcome {
   readonly linkId: string;
   readonly decision: ProposalDecision;
-  readonly position: number;
+  readonly position: Position;
   readonly changed: boolean;
 }
 

@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
-import { positionToJson, storyStream } from '@storyline/story-events';
+import { storyStream } from '@storyline/story-events';
 import { storyFold } from '../../command-handling/folds';
 import { runCommand } from '../../command-handling/run-command';
-import { writtenRevisionToJson } from '../../http/write-outcome';
 import { READ_MODEL_SYNC, type ReadModelSync } from '../../read-model-sync';
 import { ResolveLinkProposalCommand, type ProposalResolvedAnswer } from './command';
 import { decideResolveLinkProposal } from './decide';
@@ -19,6 +18,6 @@ export class ResolveLinkProposalHandler implements ICommandHandler<ResolveLinkPr
   async execute({ storyId, linkId, decision, reason, context }: ResolveLinkProposalCommand): Promise<ProposalResolvedAnswer> {
     const { appended, lastPosition, revision } = await runCommand(this.store, storyStream(storyId), storyFold, context, decideResolveLinkProposal, { storyId, linkId, decision, reason });
     const readYourWrites = await this.readModels.waitFor(lastPosition);
-    return { linkId, decision, position: positionToJson(lastPosition), changed: appended !== null, revision: writtenRevisionToJson(revision), readYourWrites };
+    return { linkId, decision, position: lastPosition, changed: appended !== null, revision: revision, readYourWrites };
   }
 }

@@ -1,3 +1,4 @@
+import type { Position } from '@storyline/story-events';
 import { Command } from '@nestjs/cqrs';
 import type { CommandContext } from '../../command-handling/command-context';
 import type { WriteOutcome } from '../../http/write-outcome';
@@ -8,7 +9,7 @@ export interface AliasProposalResolvedAnswer extends WriteOutcome {
   readonly decision: AliasProposalDecision;
   /** Accepted: the source the alias now belongs to. */
   readonly sourceId: string | null;
-  readonly position: number;
+  readonly position: Position;
   readonly changed: boolean;
 }
 

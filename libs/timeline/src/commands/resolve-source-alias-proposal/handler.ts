@@ -1,13 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
-import { normaliseSourceName, positionToJson, sourceIdForName, sourceStream, storyStream } from '@storyline/story-events';
+import { normaliseSourceName, sourceIdForName, sourceStream, storyStream } from '@storyline/story-events';
 import type { Decide } from '../../command-handling/decider';
 import { sourceFold, storyFold } from '../../command-handling/folds';
 import { runCommand } from '../../command-handling/run-command';
 import { assertNotAnotherSource } from '../../command-handling/sources';
 import type { StoredAliasProposal, StoryState } from '../../command-handling/story-state';
-import { writtenRevisionToJson } from '../../http/write-outcome';
 import { READ_MODEL_SYNC, type ReadModelSync } from '../../read-model-sync';
 import { ResolveSourceAliasProposalCommand, type AliasProposalResolvedAnswer } from './command';
 import { decideAliasFromProposal, decideResolveSourceAliasProposal, type ResolveSourceAliasProposal } from './decide';
@@ -36,7 +35,7 @@ export class ResolveSourceAliasProposalHandler implements ICommandHandler<Resolv
     if (proposal.status === decision) {
       // Answered so already: the alias went to its source before the answer was recorded.
       const readYourWrites = await this.readModels.waitFor(seen);
-      return { proposalId, decision, sourceId: proposal.sourceId, position: positionToJson(seen), changed: false, revision: writtenRevisionToJson(current), readYourWrites };
+      return { proposalId, decision, sourceId: proposal.sourceId, position: seen, changed: false, revision: current, readYourWrites };
     }
     let target: string | null = null;
     let sourcePosition = 0n;
@@ -49,6 +48,6 @@ export class ResolveSourceAliasProposalHandler implements ICommandHandler<Resolv
     const { appended, lastPosition, revision } = await runCommand(this.store, storyStream(storyId), storyFold, { ...context, expectedRevision: null }, decideResolveSourceAliasProposal, { ...command, sourceId: target });
     const position = lastPosition > sourcePosition ? lastPosition : sourcePosition;
     const readYourWrites = await this.readModels.waitFor(position);
-    return { proposalId, decision, sourceId: target, position: positionToJson(position), changed: appended !== null, revision: writtenRevisionToJson(revision), readYourWrites };
+    return { proposalId, decision, sourceId: target, position, changed: appended !== null, revision, readYourWrites };
   }
 }

@@ -4,10 +4,10 @@ import type { ReadAllOptions, ReadStreamOptions, StoredEvent } from '@storyline/
 import { IndexedEventStore, LOG_INDEX_MIGRATIONS, LogIndexMismatchError } from '@storyline/event-store/indexed';
 import { SparsePositionStore } from '@storyline/event-store/testing/sparse-position-store';
 import { Pool } from 'pg';
-import { verifyChain } from '../chain/verify-chain';
+import { ChainAuditedLog } from '../audited-log';
+import { verifyChain } from './verify-chain';
 import { storyExportLines } from '../export/story-export';
 import { verifyExport } from '../export/verify-export';
-import { IndexedAuditedLog } from './indexed-audited-log';
 
 const EVENTS = 30;
 const STORY_ID = '0b0e5c7a-3d54-5f1e-8a2b-9c0d1e2f3a4b';
@@ -35,7 +35,7 @@ describe('verifying a log kept in another store, through its log index, after so
   let pool: Pool;
   let native: AlteredNative;
   let store: IndexedEventStore;
-  let log: IndexedAuditedLog;
+  let log: ChainAuditedLog;
 
   const tamper = async (...statements: string[]) => {
     const client = await pool.connect();
@@ -64,7 +64,7 @@ describe('verifying a log kept in another store, through its log index, after so
       const events = [n, n + 1, n + 2].map((i) => ({ eventId: randomUUID(), type: i === 0 ? 'StoryOpened' : 'FactReported', schemaVersion: 1, data: { n: i, text: `fact ${i} — “quoted”` }, metadata }));
       await store.appendToStream(n % 2 === 0 ? `story-${STORY_ID}` : 'story-other', events, 'any');
     }
-    log = new IndexedAuditedLog(async (sql, params) => (await pool.query(sql, params)).rows, store);
+    log = new ChainAuditedLog(store);
   });
 
   afterEach(async () => {

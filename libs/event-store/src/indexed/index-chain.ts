@@ -1,10 +1,9 @@
-import type { GlobalPosition, StoredEvent } from '@storyline/event-store';
-import { GENESIS_HASH, recordedAtText } from '@storyline/event-store/postgres';
-import { LogIndexMismatchError, type IndexPlace } from '@storyline/event-store/indexed';
-import { auditLogPage, auditLogQuery, type AuditedTable, type AuditLogFilter, type AuditLogPage } from '../audit-log/audit-log.reader';
-import type { AuditedLog } from '../audited-log';
-import type { ChainHead, ChainRow } from '../chain/chain-row';
-import { toChainRow, type SqlQuery } from '../postgres/sql';
+import type { ChainedEvent, ChainedLog, ChainFilter, ChainHead } from '../chained-log';
+import type { GlobalPosition, StoredEvent } from '../event-store.port';
+import { chainPageQuery, toChainedEvent, type ChainTable, type SqlRows } from '../postgres/chain-sql';
+import { GENESIS_HASH, recordedAtText } from '../postgres/hash-chain';
+import { LogIndexMismatchError } from './errors';
+import type { IndexPlace } from './native-reads';
 
 /** Where the events an index row points at are kept: `IndexedEventStore` fits. */
 export interface NativeEvents {
@@ -12,7 +11,7 @@ export interface NativeEvents {
   nativeEventsAt(places: readonly IndexPlace[]): Promise<Map<GlobalPosition, StoredEvent>>;
 }
 
-const LOG_INDEX: AuditedTable = { name: 'log_index', actor: 'log_index.actor' };
+const LOG_INDEX: ChainTable = { name: 'log_index', actor: 'log_index.actor' };
 
 const INDEX_COLUMNS = `log_index.position::text AS position, log_index.native_position::text AS native_position,
   log_index.event_id::text AS event_id, log_index.stream_id, log_index.stream_revision::text AS stream_revision,
@@ -34,54 +33,51 @@ interface IndexRecord {
 }
 
 /**
- * The log under audit when the events are kept in another store (KurrentDB): its places,
- * times and hash chain in the PostgreSQL log index, each event's data and metadata in the
- * native store. A row joins both: what the chain hashed is the index's place and time with the
- * native store's content, so a change to either (an index row edited, a native event gone or
- * replaced) breaks the chain at that position, and `verify` names it.
+ * The hash chain when the events are kept in another store (KurrentDB): its places, times and
+ * hashes in the PostgreSQL log index, each event's data and metadata in the native store. A row
+ * joins both: what the chain hashed is the index's place and time with the native store's
+ * content, so a change to either (an index row edited, a native event gone or replaced) breaks
+ * the chain at that position.
  */
-export class IndexedAuditedLog implements AuditedLog {
+export class LogIndexChain implements ChainedLog {
   constructor(
-    private readonly query: SqlQuery,
+    private readonly rows: SqlRows,
     private readonly natives: NativeEvents,
   ) {}
 
-  async head(): Promise<ChainHead> {
-    const rows: { position: string; hash: string }[] = await this.query(
+  async chainHead(): Promise<ChainHead> {
+    const rows: { position: string; hash: string }[] = await this.rows(
       `SELECT position::text AS position, encode(hash, 'hex') AS hash FROM log_index ORDER BY log_index.position DESC LIMIT 1`,
     );
     return rows.length === 0 ? { position: 0n, hash: GENESIS_HASH } : { position: BigInt(rows[0].position), hash: rows[0].hash };
   }
 
   /** A native event that is missing or not the indexed one leaves its row without content, which never verifies. */
-  async batch(after: bigint, upTo: bigint, limit: number): Promise<ChainRow[]> {
-    return this.joined(
-      await this.query(`SELECT ${INDEX_COLUMNS} FROM log_index WHERE log_index.position > $1 AND log_index.position <= $2 ORDER BY log_index.position LIMIT $3`, [
-        after.toString(),
-        upTo.toString(),
-        limit,
-      ]),
-      'tolerant',
+  async chainBatch(after: bigint, upTo: bigint, limit: number): Promise<ChainedEvent[]> {
+    const records: IndexRecord[] = await this.rows(
+      `SELECT ${INDEX_COLUMNS} FROM log_index WHERE log_index.position > $1 AND log_index.position <= $2 ORDER BY log_index.position LIMIT $3`,
+      [after.toString(), upTo.toString(), limit],
     );
+    return this.joined(records, 'tolerant');
   }
 
-  async successorsOf(hash: string): Promise<ChainRow[]> {
-    return this.joined(await this.query(`SELECT ${INDEX_COLUMNS} FROM log_index WHERE log_index.prev_hash = decode($1, 'hex') ORDER BY log_index.position`, [hash]), 'tolerant');
+  async chainSuccessorsOf(hash: string): Promise<ChainedEvent[]> {
+    return this.joined(await this.rows(`SELECT ${INDEX_COLUMNS} FROM log_index WHERE log_index.prev_hash = decode($1, 'hex') ORDER BY log_index.position`, [hash]), 'tolerant');
   }
 
-  async withHash(hash: string): Promise<ChainRow | null> {
-    const [row] = await this.joined(await this.query(`SELECT ${INDEX_COLUMNS} FROM log_index WHERE log_index.hash = decode($1, 'hex') LIMIT 1`, [hash]), 'tolerant');
+  async chainWithHash(hash: string): Promise<ChainedEvent | null> {
+    const [row] = await this.joined(await this.rows(`SELECT ${INDEX_COLUMNS} FROM log_index WHERE log_index.hash = decode($1, 'hex') LIMIT 1`, [hash]), 'tolerant');
     return row ?? null;
   }
 
-  async page(filter: AuditLogFilter): Promise<AuditLogPage> {
-    const { where, params } = auditLogQuery(filter, LOG_INDEX);
-    const records: IndexRecord[] = await this.query(`SELECT ${INDEX_COLUMNS} FROM log_index WHERE ${where} ORDER BY log_index.position LIMIT $${params.length}`, params);
-    return auditLogPage(await this.joined(records, 'strict'), filter.limit);
+  async chainPage(filter: ChainFilter): Promise<ChainedEvent[]> {
+    const { where, params } = chainPageQuery(filter, LOG_INDEX);
+    const records: IndexRecord[] = await this.rows(`SELECT ${INDEX_COLUMNS} FROM log_index WHERE ${where} ORDER BY log_index.position LIMIT $${params.length}`, params);
+    return this.joined(records, 'strict');
   }
 
-  async streamBatch(streamId: string, after: bigint, upTo: bigint, limit: number): Promise<ChainRow[]> {
-    const records: IndexRecord[] = await this.query(
+  async chainStreamBatch(streamId: string, after: bigint, upTo: bigint, limit: number): Promise<ChainedEvent[]> {
+    const records: IndexRecord[] = await this.rows(
       `SELECT ${INDEX_COLUMNS} FROM log_index
         WHERE log_index.stream_id = $1 AND log_index.position > $2 AND log_index.position <= $3
         ORDER BY log_index.position LIMIT $4`,
@@ -94,7 +90,7 @@ export class IndexedAuditedLog implements AuditedLog {
    * Index rows with their native content. `strict` (the audit log, exports) refuses a row
    * without it; `tolerant` (verification) gives it no content, so its hash fails to verify.
    */
-  private async joined(records: readonly IndexRecord[], mode: 'strict' | 'tolerant'): Promise<ChainRow[]> {
+  private async joined(records: readonly IndexRecord[], mode: 'strict' | 'tolerant'): Promise<ChainedEvent[]> {
     if (records.length === 0) return [];
     const places = records.map(toPlace);
     const events = await this.natives.nativeEventsAt(places);
@@ -106,7 +102,7 @@ export class IndexedAuditedLog implements AuditedLog {
         throw new LogIndexMismatchError(`the native log does not hold event ${record.event_id} (${record.stream_id}@${record.stream_revision}) as the index records it at position ${record.position}`);
       }
       // Undefined cannot be hashed: verifiesAt is false for a row without its native content.
-      return toChainRow({ ...record, data: event?.data, metadata: event?.metadata });
+      return toChainedEvent({ ...record, data: event?.data, metadata: event?.metadata });
     });
   }
 }

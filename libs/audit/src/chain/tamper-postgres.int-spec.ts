@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { createTestDatabase, runMigrations, type TestDatabase } from '@storyline/database';
 import { EVENT_STORE_MIGRATIONS, PostgresEventStore } from '@storyline/event-store/postgres';
 import { Pool } from 'pg';
-import { verifyChain } from '../chain/verify-chain';
-import { PostgresChainSource } from './chain-source';
+import { ChainAuditedLog } from '../audited-log';
+import { verifyChain } from './verify-chain';
 
 const EVENTS = 30;
 
 describe('verifying the PostgreSQL event log after someone tampered with the table', () => {
   let database: TestDatabase;
   let superuser: Pool;
-  let chain: PostgresChainSource;
+  let chain: ChainAuditedLog;
 
   /** What a superuser can do: switch the immutability trigger off for one statement. */
   const tamper = async (...statements: string[]) => {
@@ -42,7 +42,8 @@ describe('verifying the PostgreSQL event log after someone tampered with the tab
     superuser = new Pool({ connectionString: database.url, max: 2 });
     // The database is dropped WITH (FORCE) afterwards; a connection it cuts must not crash the run.
     superuser.on('error', () => undefined);
-    chain = new PostgresChainSource(async (sql, params) => (await superuser.query(sql, params)).rows);
+    // The chain as the store keeps it, read through the port's ChainedLog capability.
+    chain = new ChainAuditedLog(new PostgresEventStore(superuser));
   });
 
   afterEach(async () => {
