@@ -29,6 +29,9 @@ const POLICY: Record<string, Role | 'public'> = {
   'GET /stories/{story}/link-proposals': 'reader',
   'POST /stories/{story}/link-proposals/{linkId}/accept': 'editor',
   'POST /stories/{story}/link-proposals/{linkId}/reject': 'editor',
+  'GET /stories/{story}/source-alias-proposals': 'reader',
+  'POST /stories/{story}/source-alias-proposals/{proposalId}/accept': 'editor',
+  'POST /stories/{story}/source-alias-proposals/{proposalId}/reject': 'editor',
   'GET /stories/{story}/replay': 'reader',
   'GET /stories/{story}/replay/stream': 'reader',
   'POST /sources': 'editor',
@@ -74,6 +77,7 @@ function concrete(path: string): string {
     .replace('{id}', randomUUID())
     .replace('{linkId}', randomUUID())
     .replace('{report}', randomUUID())
+    .replace('{proposalId}', randomUUID())
     .replace('{source}', 'Nobody')
     .replace('{name}', 'timeline');
 }

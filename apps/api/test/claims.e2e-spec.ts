@@ -1,3 +1,4 @@
+import { CLAIMS_RULES_VERSION } from '@storyline/claims';
 import { loadExampleIfEmpty } from '@storyline/server';
 import { startApi, type ApiHarness } from './harness';
 
@@ -30,6 +31,7 @@ describe('claims and key developments (the founding example)', () => {
   let api: ApiHarness;
   let ukrainian: { id: string };
   let kremlin: { id: string };
+  let repeatFactId: string;
 
   beforeAll(async () => {
     api = await startApi();
@@ -44,6 +46,7 @@ describe('claims and key developments (the founding example)', () => {
     const { body } = await api.http().get(`${STORY}/claims`).expect(200);
     expect(body.story).toMatchObject({ slug: 'witkoff-back-channel' });
     expect(typeof body.position).toBe('number');
+    expect(body).toMatchObject({ rules: CLAIMS_RULES_VERSION, rebuildNeeded: false });
     const claims: ClaimBody[] = body.claims;
     expect(claims.length).toBeGreaterThanOrEqual(2);
     expect(claims.length).toBeLessThanOrEqual(8);
@@ -85,6 +88,7 @@ describe('claims and key developments (the founding example)', () => {
       facts: [{ statement: 'Steve Witkoff held back-channel talks with Ukrainian officials', evidence: { start: 0, end: 62 }, attributedTo: null, modality: 'asserted', occurred: null }],
     };
     const ingested = (await api.http().post(`${STORY}/reports`).send(repeat).expect(201)).body;
+    repeatFactId = ingested.factIds[0];
     const claims: ClaimBody[] = (await api.http().get(`${STORY}/claims`).expect(200)).body.claims;
     const counterpart = claims.find((claim) => claim.id === ukrainian.id)!;
     expect(counterpart.outlets).toEqual(['Second Desk', KYIV].sort());
@@ -116,5 +120,18 @@ describe('claims and key developments (the founding example)', () => {
     const bad = await api.http().get(`${STORY}/claims?asOf=yesterday`).expect(400);
     expect(bad.body.error).toMatchObject({ field: 'asOf' });
     await api.http().get('/stories/no-such-story/developments').expect(404);
+  });
+
+  it('takes a retracted fact out of its claim from the instant of retraction, and shows it before', async () => {
+    await api.http().post(`/facts/${repeatFactId}/retractions`).send({ reason: 'the desk withdrew it', retractedAt: '2025-11-30T00:00:00Z' }).expect(201);
+    const counterpart = (path: string): Promise<ClaimBody> =>
+      api.http().get(`${STORY}/claims${path}`).expect(200).then(({ body }) => body.claims.find((claim: ClaimBody) => claim.id === ukrainian.id));
+    expect((await counterpart('?asOf=2025-11-29T23:59:59Z&clock=reported')).members.map((member) => member.factId)).toContain(repeatFactId);
+    const after = await counterpart('?asOf=2025-11-30T00:00:00Z&clock=reported');
+    expect(after.members.map((member) => member.factId)).not.toContain(repeatFactId);
+    expect(after.outlets).toEqual([KYIV]);
+    expect((await counterpart('')).outlets).toEqual([KYIV]);
+    const developments = (await api.http().get(`${STORY}/developments`).expect(200)).body.developments;
+    expect(developments.find((entry: { claimId: string }) => entry.claimId === ukrainian.id)).toMatchObject({ outletCount: 1, rules: CLAIMS_RULES_VERSION });
   });
 });

@@ -336,6 +336,7 @@ function program(argv: readonly string[] = []): Command {
   // The feed and subscription commands load their code only when named, like the others.
   lazyRegistration(cli, argv, ['events'], 'follow the global log of events', () => require('./commands/events').registerEventsCommand);
   lazyRegistration(cli, argv, ['inbox'], 'the inbox: send reports without a story, list the router\'s proposals, accept, reject, set the policy', () => require('./commands/inbox').registerInboxCommands);
+  lazyRegistration(cli, argv, ['source-aliases'], 'source aliases proposed across reports: list, accept, reject', () => require('./commands/source-aliases').registerSourceAliasCommands);
   lazyRegistration(cli, argv, ['subscriptions'], 'webhook subscriptions: create, list, show, pause, resume, delete', () => require('./commands/subscriptions').registerSubscriptionCommands);
 
   return cli;

@@ -12,4 +12,5 @@ export {
 } from './claim-index';
 export { keyDevelopments, topDays, CLAIM_REPORTS, DEFAULT_DEVELOPMENTS, LATER_MENTIONS, type Ranking, type Development, type DevelopmentDay, type DevelopmentOptions, type KeyDevelopments } from './key-developments';
 export { occurredDayOf } from './fact-day';
+export { CLAIMS_RULES_VERSION, type RulesVersion } from './rules';
 export { signatureOf, jaccard, type Signature } from './signature';

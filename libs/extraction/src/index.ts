@@ -5,3 +5,14 @@ export { MAX_FACTS_PER_REPORT } from './rules/claims';
 export { linkMatchKeys, proposeLinks, type RelationCache, type LinkableFact, type LinkCandidate, type LinkCandidateKind } from './links/propose-links';
 export { closeExtractionPool, ExtractionPool, extractionPool, extractReportAsync, type ExtractionPoolOptions } from './pool/extraction-pool';
 export { reportDayMentions, type ReportDayMention } from './time/report-days';
+export {
+  SOURCE_ALIAS_RULES,
+  SOURCE_ALIAS_SCORES,
+  sourceAliasCandidates,
+  sourceNameKey,
+  sourceNameShape,
+  type KnownSourceName,
+  type SourceAliasCandidate,
+  type SourceAliasRule,
+  type SourceNameShape,
+} from './sources/source-names';

@@ -1,6 +1,7 @@
 import type { EventStore } from '@storyline/event-store';
 import { LinkProposer } from './link-proposals/link-proposer.reactor';
 import { ReportRouter } from './inbox/report-router.reactor';
+import { SourceAliasProposer } from './source-alias-proposals/source-alias-proposer.reactor';
 import { ClaimsProjection } from './claims/claims.projection';
 import { MembershipProjection } from './membership/membership.projection';
 import { FactHistoryProjection } from './facts/fact-history.projection';
@@ -48,14 +49,16 @@ export {
 
 /**
  * The read side's reactors: followed like projections by the same runner (their index and
- * checkpoint commit together), they also append events (link proposals, routing decisions). Not rebuilt with
+ * checkpoint commit together), they also append events (link and source-alias proposals, routing decisions). Not rebuilt with
  * the read models.
  */
 export function storylineReactors(store: EventStore): Projection[] {
-  return [new LinkProposer(store), new ReportRouter(store)];
+  return [new LinkProposer(store), new SourceAliasProposer(store), new ReportRouter(store)];
 }
 export { ReportRouter, ROUTER_ACTOR } from './inbox/report-router.reactor';
 export { INBOX_STATUSES, ListInboxQuery, type InboxPage, type InboxProposalView, type InboxReportView, type InboxStatus } from './inbox/list-inbox.query';
+export { SOURCE_ALIAS_RULES_NAME, sourceAliasProposalId } from './source-alias-proposals/source-alias-proposer.reactor';
+export { ListSourceAliasProposalsQuery, type SourceAliasProposalView } from './source-alias-proposals/list-source-alias-proposals.query';
 export { CANDIDATES_PER_FACT, PROPOSAL_MIN_SCORE, PROPOSALS_PER_FACT } from './link-proposals/link-proposer.reactor';
 
 /** Every projection the API serves, for one {@link ProjectionRunner}. */

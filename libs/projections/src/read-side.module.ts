@@ -11,6 +11,8 @@ import { InboxQueryController } from './inbox/inbox.controller';
 import { ListInboxHandler } from './inbox/list-inbox.query';
 import { ListLinkProposalsHandler } from './link-proposals/list-link-proposals.query';
 import { LinkProposalsQueryController } from './link-proposals/link-proposals.controller';
+import { ListSourceAliasProposalsHandler } from './source-alias-proposals/list-source-alias-proposals.query';
+import { SourceAliasProposalsQueryController } from './source-alias-proposals/source-alias-proposals.controller';
 import { ReplayController } from './replay/replay.controller';
 import { ReplayStoryHandler } from './replay/replay-story.handler';
 import { ReplayStreamer } from './replay/replay-streamer';
@@ -27,7 +29,7 @@ import { TimelineController } from './timeline/timeline.controller';
  */
 @Module({
   imports: [CqrsModule],
-  controllers: [StoriesQueryController, TimelineController, LineageController, DiffController, LinkProposalsQueryController, ReplayController, ClaimsController, InboxQueryController, MembershipController],
+  controllers: [StoriesQueryController, TimelineController, LineageController, DiffController, LinkProposalsQueryController, SourceAliasProposalsQueryController, ReplayController, ClaimsController, InboxQueryController, MembershipController],
   providers: [
     ListStoriesHandler,
     GetStoryHandler,
@@ -36,6 +38,7 @@ import { TimelineController } from './timeline/timeline.controller';
     GetFactLineageHandler,
     GetStoryDiffHandler,
     ListLinkProposalsHandler,
+    ListSourceAliasProposalsHandler,
     ReplayStoryHandler,
     ReplayStreamer,
     GetClaimsHandler,

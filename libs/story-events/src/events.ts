@@ -243,6 +243,41 @@ export interface StoryRenamed {
   };
 }
 
+/**
+ * Two names a story credits may be one source ("Mitchell" and its only full name "Dr. Laura
+ * Mitchell"), found by a rule off the write path, for an analyst to accept or reject. Not an
+ * alias until accepted. `alias` is the less complete name, `canonical` the one to read it as.
+ */
+export interface SourceAliasProposed {
+  readonly type: 'SourceAliasProposed';
+  readonly data: {
+    readonly storyId: string;
+    readonly proposalId: string;
+    readonly alias: string;
+    readonly canonical: string;
+    /** The rule that found it ("surname-of-unique-full-name", "same-anonymous-group"). */
+    readonly rule: string;
+    /** The rule set, as "name version". */
+    readonly rules: string;
+    readonly score: number;
+    /** Facts crediting each name: the one that brought the proposal, and one crediting the other name. */
+    readonly evidenceFactIds: readonly string[];
+  };
+}
+
+/** An analyst's answer to an alias proposal; an accepted one is also recorded as SourceAliasAdded on the source. */
+export interface SourceAliasProposalResolved {
+  readonly type: 'SourceAliasProposalResolved';
+  readonly data: {
+    readonly storyId: string;
+    readonly proposalId: string;
+    readonly decision: 'accepted' | 'rejected';
+    readonly reason: string | null;
+    /** The source the alias was added to, when accepted. */
+    readonly sourceId: string | null;
+  };
+}
+
 export type StoryEvent =
   | StoryOpened
   | ReportIngested
@@ -257,7 +292,9 @@ export type StoryEvent =
   | ReportMoved
   | ReportsSplit
   | StoryMerged
-  | StoryRenamed;
+  | StoryRenamed
+  | SourceAliasProposed
+  | SourceAliasProposalResolved;
 export type StoryEventType = StoryEvent['type'];
 
 export interface SourceRegistered {
@@ -376,6 +413,8 @@ export const SCHEMA_VERSIONS: { readonly [T in StorylineEventType]: number } = {
   ReportsSplit: 1,
   StoryMerged: 1,
   StoryRenamed: 1,
+  SourceAliasProposed: 1,
+  SourceAliasProposalResolved: 1,
   SourceRegistered: 1,
   SourceAliasAdded: 1,
   ReportRouted: 1,

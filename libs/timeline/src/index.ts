@@ -91,3 +91,6 @@ export { decideMoveReport, type MoveReport } from './commands/move-report/decide
 export * from './commands/rename-story/command';
 export { parseRenameStory } from './commands/rename-story/request';
 export { decideRenameStory, type RenameStory } from './commands/rename-story/decide';
+export * from './commands/resolve-source-alias-proposal/command';
+export { aliasProposalIdFromParam, parseAliasResolution, type AliasProposalDecision, type AliasResolutionRequest } from './commands/resolve-source-alias-proposal/request';
+export { decideAliasFromProposal, decideResolveSourceAliasProposal, type AliasFromProposal, type ResolveSourceAliasProposal } from './commands/resolve-source-alias-proposal/decide';

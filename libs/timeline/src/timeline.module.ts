@@ -18,6 +18,8 @@ import { RegisterSourceController } from './commands/register-source/controller'
 import { RegisterSourceHandler } from './commands/register-source/handler';
 import { ResolveLinkProposalController } from './commands/resolve-link-proposal/controller';
 import { ResolveLinkProposalHandler } from './commands/resolve-link-proposal/handler';
+import { ResolveSourceAliasProposalController } from './commands/resolve-source-alias-proposal/controller';
+import { ResolveSourceAliasProposalHandler } from './commands/resolve-source-alias-proposal/handler';
 import { RetractFactController } from './commands/retract-fact/controller';
 import { RetractFactHandler } from './commands/retract-fact/handler';
 import { ResolveRoutingController } from './commands/resolve-routing/controller';
@@ -63,6 +65,7 @@ import { SplitReportsHandler } from './commands/split-reports/handler';
     SplitReportsController,
     MoveReportController,
     RenameStoryController,
+    ResolveSourceAliasProposalController,
   ],
   providers: [
     OpenStoryHandler,
@@ -73,6 +76,7 @@ import { SplitReportsHandler } from './commands/split-reports/handler';
     RecordVerdictHandler,
     LinkFactsHandler,
     ResolveLinkProposalHandler,
+    ResolveSourceAliasProposalHandler,
     RegisterSourceHandler,
     AddSourceAliasHandler,
     SendToInboxHandler,

@@ -1,4 +1,4 @@
-import { groupClaims, type ClaimFact } from '@storyline/claims';
+import { CLAIMS_RULES_VERSION, groupClaims, type ClaimFact } from '@storyline/claims';
 import { storylineProjections } from '../index';
 import { ProjectionRunner } from '../runtime/projection-runner';
 import { Rebuilds } from '../rebuild/rebuilds';
@@ -73,18 +73,37 @@ describe('the claims read model', () => {
     expect([...new Set(claims.flatMap((claim) => claim.outlets))].sort()).toEqual(['Daily Three', 'Wire One', 'Wire Two', 'outlet not named — Geneva dateline'].sort());
   });
 
+  it('says which claims rules grouped each claim, and when something in view was grouped by other rules', async () => {
+    const reader = new ClaimsReader(harness.dataSource);
+    const current = await reader.claims(storyId);
+    expect(current.rules).toEqual(CLAIMS_RULES_VERSION);
+    expect(current.rebuildNeeded).toBe(false);
+    expect(new Set(current.claims.flatMap((claim) => [claim.rules, ...claim.members.map((member) => member.rules)]).map((rules) => `${rules.name} ${rules.version}`))).toEqual(
+      new Set([`${CLAIMS_RULES_VERSION.name} ${CLAIMS_RULES_VERSION.version}`]),
+    );
+    const older = current.claims[0];
+    await harness.dataSource.query("UPDATE claim_members SET rules_version = 'older' WHERE claim_id = $1", [older.id]);
+    try {
+      const developments = await reader.developments(storyId);
+      expect(developments.rebuildNeeded).toBe(true);
+      expect((await reader.claims(storyId)).claims.find((claim) => claim.id === older.id)!.rules).toEqual({ name: CLAIMS_RULES_VERSION.name, version: 'older' });
+    } finally {
+      await harness.dataSource.query('UPDATE claim_members SET rules_version = $2 WHERE claim_id = $1', [older.id, CLAIMS_RULES_VERSION.version]);
+    }
+  });
+
   it('rebuilds beside the live tables into the same claims', async () => {
-    const before = await harness.dataSource.query('SELECT fact_id, claim_id, rule, score, position FROM claim_members ORDER BY fact_id');
+    const before = await harness.dataSource.query('SELECT fact_id, claim_id, rule, score, rules_name, rules_version, position FROM claim_members ORDER BY fact_id');
     const rebuilds = new Rebuilds({ dataSource: harness.dataSource, eventStore: harness.store, projections: storylineProjections, tuning: { batchSize: 7, swapDistance: 5, pollMs: 20 }, logger: new RecordingLogger() });
     const rebuild = await rebuilds.start(['claims']);
     await rebuild.finished;
     await rebuilds.close();
-    expect(await harness.dataSource.query('SELECT fact_id, claim_id, rule, score, position FROM claim_members ORDER BY fact_id')).toEqual(before);
+    expect(await harness.dataSource.query('SELECT fact_id, claim_id, rule, score, rules_name, rules_version, position FROM claim_members ORDER BY fact_id')).toEqual(before);
   });
 
   it('a fresh runner with large batches gives the same claims', async () => {
     await harness.dataSource.query("DELETE FROM projection_checkpoints WHERE name = 'claims'");
-    for (const table of ['claims', 'claim_keys', 'claim_members', 'claim_reports', 'claim_contradictions']) await harness.dataSource.query(`DELETE FROM ${table}`);
+    for (const table of ['claims', 'claim_keys', 'claim_members', 'claim_reports', 'claim_contradictions', 'claim_report_days', 'claim_fact_changes']) await harness.dataSource.query(`DELETE FROM ${table}`);
     const grouping = (list: readonly { id: string; members: readonly { factId: string }[] }[]) => list.map((claim) => [claim.id, claim.members.map((member) => member.factId).sort()]).sort();
     const expected = grouping(groupClaims(facts, links));
     await harness.runner.stop();

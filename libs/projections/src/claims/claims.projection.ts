@@ -1,12 +1,13 @@
-import { bestClaimFor, claimKeysOf, DEFAULT_GROUPING, occurredDayOf, signatureOf, type ClaimCandidate, type ClaimJoin } from '@storyline/claims';
+import { bestClaimFor, CLAIMS_RULES_VERSION, claimKeysOf, DEFAULT_GROUPING, occurredDayOf, signatureOf, type ClaimCandidate, type ClaimJoin } from '@storyline/claims';
 import { assertNever, type FactReported, type FactsLinked, type ReportIngested, type StorylineEventType } from '@storyline/story-events';
 import type { EntityManager } from 'typeorm';
 import type { HandledEvent, ProjectedEvent, Projection } from '../runtime/projection';
 import { timestampOrNull } from '../runtime/sql';
+import { saveFactChange } from './claim-changes';
 import { outletLabel } from './outlet-label';
 import { saveReportDays } from './report-days';
 
-const HANDLES = ['ReportIngested', 'FactReported', 'FactsLinked'] as const satisfies readonly StorylineEventType[];
+const HANDLES = ['ReportIngested', 'FactReported', 'FactsLinked', 'FactAmended', 'FactCorrected', 'FactRetracted'] as const satisfies readonly StorylineEventType[];
 type Handled = (typeof HANDLES)[number];
 
 interface ClaimReport {
@@ -20,11 +21,12 @@ interface ClaimReport {
  * of its index keys (`claim_keys`), read from the tables in the same transaction, so nothing
  * is kept in memory between batches and a restart or a rebuild continues exactly where the
  * checkpoint stands. Each member keeps the rule and score that placed it and the extractor
- * that found it; `contradicts` links are kept for the reader to show between claims.
+ * that found it; `contradicts` links are kept for the reader to show between claims, and
+ * amendments, corrections and retractions for it to apply as of the view (`claim-changes.ts`).
  */
 export class ClaimsProjection implements Projection<Handled> {
   readonly name = 'claims';
-  readonly tables = ['claims', 'claim_keys', 'claim_members', 'claim_reports', 'claim_contradictions', 'claim_report_days'];
+  readonly tables = ['claims', 'claim_keys', 'claim_members', 'claim_reports', 'claim_contradictions', 'claim_report_days', 'claim_fact_changes'];
   readonly handles = HANDLES;
 
   async apply(events: readonly HandledEvent<Handled>[], manager: EntityManager): Promise<void> {
@@ -39,6 +41,11 @@ export class ClaimsProjection implements Projection<Handled> {
           break;
         case 'FactsLinked':
           if (event.data.kind === 'contradicts') await saveContradiction(manager, event);
+          break;
+        case 'FactAmended':
+        case 'FactCorrected':
+        case 'FactRetracted':
+          await saveFactChange(manager, event);
           break;
         default:
           assertNever(event);
@@ -89,9 +96,12 @@ async function addFact(manager: EntityManager, event: ProjectedEvent<FactReporte
     }
   }
   await manager.query(
-    `INSERT INTO claim_members (fact_id, claim_id, story_id, report_id, outlet, statement, rule, score, occurred_day, extractor, reported_at, recorded_at, position)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [factId, join.claimId, storyId, event.data.reportId, report.outlet, statement, join.rule, join.score, day, extractorOf(event), report.reportedAt, event.recordedAt, position],
+    `INSERT INTO claim_members (fact_id, claim_id, story_id, report_id, outlet, statement, rule, score, occurred_day, extractor, reported_at, recorded_at, position, rules_name, rules_version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+    [
+      factId, join.claimId, storyId, event.data.reportId, report.outlet, statement, join.rule, join.score, day, extractorOf(event), report.reportedAt, event.recordedAt, position,
+      CLAIMS_RULES_VERSION.name, CLAIMS_RULES_VERSION.version,
+    ],
   );
 }
 

@@ -1,9 +1,10 @@
 import type { Position } from '@storyline/story-events';
-import { assembleClaim, keyDevelopments, type Claim, type GroupingRule, type Ranking, type ReportDay, type StoredMember } from '@storyline/claims';
+import { assembleClaim, CLAIMS_RULES_VERSION, keyDevelopments, type Claim, type GroupingRule, type Ranking, type ReportDay, type RulesVersion, type StoredMember } from '@storyline/claims';
 import type { AsOf } from '@storyline/story-events';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MEMBERSHIP_PROJECTION, storyMembers } from '../membership/membership.reader';
 import { viewPosition } from '../runtime/as-of';
+import { applyFactChanges } from './claim-changes';
 import { ClaimsProjection } from './claims.projection';
 
 export interface ClaimMemberView {
@@ -17,6 +18,8 @@ export interface ClaimMemberView {
   readonly statement: string;
   /** The extractor ("name version") that found the fact, from its event; null when the report came with its facts. */
   readonly extractor: string | null;
+  /** The claims rules that placed it. */
+  readonly rules: RulesVersion;
 }
 
 export interface ClaimReportView {
@@ -36,9 +39,17 @@ export interface ClaimView {
   readonly members: readonly ClaimMemberView[];
   /** Ids of the claims a `contradicts` link between their facts sets against this one. */
   readonly contradictedBy: readonly string[];
+  /** The claims rules that grouped it: those of its founding fact (or, unseen, of its earliest fact in view). */
+  readonly rules: RulesVersion;
 }
 
-export interface StoryClaims {
+/** The rules the server groups by now, and whether anything in view was grouped by others (then rebuild `claims`). */
+export interface ClaimsRulesView {
+  readonly rules: RulesVersion;
+  readonly rebuildNeeded: boolean;
+}
+
+export interface StoryClaims extends ClaimsRulesView {
   readonly position: Position;
   readonly claims: readonly ClaimView[];
 }
@@ -57,6 +68,7 @@ export interface DevelopmentView {
   readonly firstReport: ClaimReportView;
   readonly reports: readonly ClaimReportView[];
   readonly contradictedBy: readonly string[];
+  readonly rules: RulesVersion;
 }
 
 /** A ranked day: its score and how many later reports name it (a day later reports name but no claim is dated to has no developments). */
@@ -68,7 +80,7 @@ export interface DevelopmentDayView {
   readonly claims: number;
 }
 
-export interface StoryDevelopments {
+export interface StoryDevelopments extends ClaimsRulesView {
   readonly position: Position;
   /** Which ranking ordered the days (`later-mentions` 1: reports published a day or more later that name the day). */
   readonly ranking: Ranking;
@@ -89,6 +101,8 @@ interface MemberRow {
   score: number;
   occurred_day: string | null;
   extractor: string | null;
+  rules_name: string;
+  rules_version: string;
   reported_at: Date | null;
   recorded_at: Date;
   position: string;
@@ -101,7 +115,8 @@ const PROJECTIONS = [new ClaimsProjection().name, MEMBERSHIP_PROJECTION];
  * the reported clock, facts published by `asOf`; on the recorded clock, recorded by then; up
  * to `atPosition`), and their roles, outlets and day are worked out from those alone. A
  * contradiction shows once both of its facts are in the view (and, on the recorded clock,
- * once the link was recorded).
+ * once the link was recorded). Amendments, corrections and retractions count as
+ * {@link applyFactChanges} says.
  */
 export class ClaimsReader {
   constructor(private readonly dataSource: DataSource) {}
@@ -109,7 +124,8 @@ export class ClaimsReader {
   claims(storyId: string, view: AsOf = {}): Promise<StoryClaims> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const position = await viewPosition(manager, PROJECTIONS, view);
-      return { position: position, claims: (await claimsInView(manager, storyId, view, position)).map(toView) };
+      const claims = await claimsInView(manager, storyId, view, position);
+      return { position, ...rulesOf(claims), claims: claims.map(toView) };
     });
   }
 
@@ -133,11 +149,11 @@ export class ClaimsReader {
         const claim = toView(entry);
         return {
           claimId: claim.id, day, dayRule, rank: index + 1, statement: claim.statement, outlets: claim.outlets, outletCount: claim.outlets.length,
-          reportCount: claim.reports.length, firstReport: claim.firstReport, reports: claim.reports, contradictedBy: claim.contradictedBy,
+          reportCount: claim.reports.length, firstReport: claim.firstReport, reports: claim.reports, contradictedBy: claim.contradictedBy, rules: claim.rules,
         };
       });
       const days = ranked.days.map((day, index): DevelopmentDayView => ({ day: day.day, rank: index + 1, score: day.score, laterMentions: day.laterMentions, claims: day.developments.length }));
-      return { position, ranking: ranked.ranking, days, developments, background: ranked.background.map((entry) => entry.claimId), templates: [...ranked.templates] };
+      return { position, ...rulesOf(claims), ranking: ranked.ranking, days, developments, background: ranked.background.map((entry) => entry.claimId), templates: [...ranked.templates] };
     });
   }
 }
@@ -153,11 +169,12 @@ async function claimsInView(manager: EntityManager, storyId: string, view: AsOf,
   const members = await storyMembers(manager, storyId, view, position);
   const instant = view.asOf === undefined ? '' : ` AND ${clock === 'reported' ? 'reported_at' : 'recorded_at'} <= $4`;
   const parameters = [members.homes, position.toString(), members.reports, ...(view.asOf === undefined ? [] : [view.asOf])];
-  const rows: MemberRow[] = await manager.query(
-    `SELECT fact_id, claim_id, report_id, outlet, statement, rule, score, occurred_day, extractor, reported_at, recorded_at, position::text AS position
+  const reported: MemberRow[] = await manager.query(
+    `SELECT fact_id, claim_id, report_id, outlet, statement, rule, score, occurred_day, extractor, rules_name, rules_version, reported_at, recorded_at, position::text AS position
        FROM claim_members WHERE story_id = ANY($1::uuid[]) AND position <= $2 AND ($3::uuid[] IS NULL OR report_id = ANY($3::uuid[]))${instant} ORDER BY position`,
     parameters,
   );
+  const rows = await applyFactChanges(manager, members.homes, view, position, reported);
   const linkInstant = view.asOf !== undefined && clock === 'recorded' ? ' AND recorded_at <= $3' : '';
   const links: { from_fact_id: string; to_fact_id: string }[] = await manager.query(
     `SELECT from_fact_id, to_fact_id FROM claim_contradictions WHERE story_id = ANY($1::uuid[]) AND position <= $2${linkInstant} ORDER BY position`,
@@ -195,10 +212,13 @@ async function claimsInView(manager: EntityManager, storyId: string, view: AsOf,
  */
 async function reportDaysInView(manager: EntityManager, storyId: string, view: AsOf, position: bigint): Promise<ReportDay[]> {
   const clock = view.clock ?? 'reported';
-  const instant = view.asOf === undefined ? '' : ` AND ${clock === 'reported' ? 'reported_at' : 'recorded_at'} <= $3`;
-  const parameters = view.asOf === undefined ? [storyId, position.toString()] : [storyId, position.toString(), view.asOf];
+  // Like the claims: the days named by the story's members in the view, from their home stories' rows.
+  const members = await storyMembers(manager, storyId, view, position);
+  const instant = view.asOf === undefined ? '' : ` AND ${clock === 'reported' ? 'reported_at' : 'recorded_at'} <= $4`;
+  const parameters = [members.homes, position.toString(), members.reports, ...(view.asOf === undefined ? [] : [view.asOf])];
   const rows: { report_id: string; outlet: string; reported_at: Date | null; recorded_at: Date; day: string }[] = await manager.query(
-    `SELECT report_id, outlet, reported_at, recorded_at, day FROM claim_report_days WHERE story_id = $1 AND position <= $2${instant} ORDER BY position, day`,
+    `SELECT report_id, outlet, reported_at, recorded_at, day FROM claim_report_days
+      WHERE story_id = ANY($1::uuid[]) AND position <= $2 AND ($3::uuid[] IS NULL OR report_id = ANY($3::uuid[]))${instant} ORDER BY position, day`,
     parameters,
   );
   return rows.map((row) => ({ reportId: row.report_id, outlet: row.outlet, reportedAt: (row.reported_at ?? row.recorded_at).toISOString(), day: row.day }));
@@ -224,7 +244,7 @@ function toView({ claim, rows }: ClaimInView): ClaimView {
     const row = rows.get(member.factId)!;
     return {
       factId: member.factId, reportId: member.reportId, outlet: member.outlet, reportedAt: reportedAt(member.factId), role: member.role,
-      rule: member.rule, score: member.score, statement: row.statement, extractor: row.extractor,
+      rule: member.rule, score: member.score, statement: row.statement, extractor: row.extractor, rules: rulesOfRow(row),
     };
   });
   const reports = new Map<string, ClaimReportView>();
@@ -238,5 +258,16 @@ function toView({ claim, rows }: ClaimInView): ClaimView {
     reports: [...reports.values()],
     members,
     contradictedBy: claim.contradictedBy,
+    rules: rulesOfRow(rows.get(claim.id) ?? rows.get(claim.members[0].factId)!),
   };
+}
+
+function rulesOfRow(row: MemberRow): RulesVersion {
+  return { name: row.rules_name, version: row.rules_version };
+}
+
+const sameRules = (a: RulesVersion, b: RulesVersion): boolean => a.name === b.name && a.version === b.version;
+
+function rulesOf(claims: readonly ClaimInView[]): ClaimsRulesView {
+  return { rules: CLAIMS_RULES_VERSION, rebuildNeeded: claims.some((claim) => [...claim.rows.values()].some((row) => !sameRules(rulesOfRow(row), CLAIMS_RULES_VERSION))) };
 }

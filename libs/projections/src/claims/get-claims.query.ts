@@ -3,15 +3,15 @@ import type { Ranking } from '@storyline/claims';
 import type { AsOf, Position, StorySummary } from '@storyline/story-events';
 import { resolveStory } from '../stories/resolve-story';
 import { StoriesReader } from '../stories/stories.reader';
-import { ClaimsReader, type ClaimView, type DevelopmentDayView, type DevelopmentView } from './claims.reader';
+import { ClaimsReader, type ClaimsRulesView, type ClaimView, type DevelopmentDayView, type DevelopmentView } from './claims.reader';
 
-export interface ClaimsView {
+export interface ClaimsView extends ClaimsRulesView {
   readonly story: StorySummary;
   readonly position: Position;
   readonly claims: readonly ClaimView[];
 }
 
-export interface DevelopmentsView {
+export interface DevelopmentsView extends ClaimsRulesView {
   readonly story: StorySummary;
   readonly position: Position;
   readonly ranking: Ranking;

@@ -2,6 +2,15 @@ import { positionNumber, uuid, z, type Check, type Fits } from '@storyline/api-c
 import type { ClaimsView, DevelopmentsView } from './get-claims.query';
 import { StorySummary } from '../http/schema';
 
+const RulesVersion = z
+  .object({ name: z.string().meta({ example: 'storyline-claims' }), version: z.string().meta({ example: '1.0.0' }) })
+  .meta({ id: 'ClaimsRules', description: 'the claims-grouping rule set, by name and version' });
+
+const rulesFields = {
+  rules: RulesVersion.meta({ description: 'the rules the server groups by now' }),
+  rebuildNeeded: z.boolean().meta({ description: 'true when something in view was grouped by other rules: rebuild `claims`' }),
+};
+
 const ClaimReport = z.object({ reportId: uuid, outlet: z.string().meta({ example: 'Politico' }), reportedAt: z.string().nullable() }).meta({ id: 'ClaimReport' });
 
 const ClaimMember = z.object({
@@ -14,6 +23,7 @@ const ClaimMember = z.object({
   score: z.number(),
   statement: z.string(),
   extractor: z.string().nullable(),
+  rules: RulesVersion,
 });
 
 export const Claim = z
@@ -26,10 +36,11 @@ export const Claim = z
     reports: z.array(ClaimReport),
     members: z.array(ClaimMember),
     contradictedBy: z.array(uuid),
+    rules: RulesVersion,
   })
   .meta({ id: 'Claim', description: 'facts from different reports stating the same thing' });
 
-export const Claims = z.object({ story: StorySummary, position: positionNumber, claims: z.array(Claim) }).meta({ id: 'Claims' });
+export const Claims = z.object({ story: StorySummary, position: positionNumber, ...rulesFields, claims: z.array(Claim) }).meta({ id: 'Claims' });
 
 export const Development = z
   .object({
@@ -44,6 +55,7 @@ export const Development = z
     firstReport: ClaimReport,
     reports: z.array(ClaimReport),
     contradictedBy: z.array(uuid),
+    rules: RulesVersion,
   })
   .meta({ id: 'Development' });
 
@@ -61,6 +73,7 @@ export const Developments = z
   .object({
     story: StorySummary,
     position: positionNumber,
+    ...rulesFields,
     ranking: z.object({ name: z.enum(['later-mentions', 'claim-reports']), version: z.number().int() }).meta({ description: 'which ranking ordered the days' }),
     days: z.array(DevelopmentDay),
     developments: z.array(Development),

@@ -69,6 +69,8 @@ export function evolveReplayState(state: FullReplayState, event: StoryEvent): Fu
       return updateFact(state, event.data.factId, (fact) => ({ ...fact, verdict: event.data.verdict }));
     case 'LinkProposed':
     case 'LinkProposalResolved':
+    case 'SourceAliasProposed':
+    case 'SourceAliasProposalResolved':
       return state;
     case 'FactsLinked': {
       const { linkId: id, kind, fromFactId, toFactId } = event.data;

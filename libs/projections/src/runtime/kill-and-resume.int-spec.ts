@@ -159,7 +159,7 @@ describe('a projector killed at random moments', () => {
     expect(afterKills.timeline_entries).toHaveLength(counts.ReportIngested + counts.FactReported);
     expect(afterKills.stories).toHaveLength(counts.StoryOpened);
     expect(afterKills.projection_checkpoints.map((row) => JSON.parse(row))).toEqual([
-      { name: 'claims', position: Number(head), events_applied: counts.ReportIngested + counts.FactReported + counts.FactsLinked },
+      { name: 'claims', position: Number(head), events_applied: counts.ReportIngested + counts.FactReported + revisionCount(counts) - counts.VerdictRecorded },
       { name: 'fact-history', position: Number(head), events_applied: counts.ReportIngested + counts.FactReported + revisionCount(counts) },
       { name: 'membership', position: Number(head), events_applied: counts.ReportIngested + counts.ReportMoved + counts.ReportsSplit + counts.StoryMerged + counts.StoryRenamed },
       { name: 'source-ledger', position: Number(head), events_applied: counts.ReportIngested + counts.FactReported + counts.SourceRegistered + counts.SourceAliasAdded },

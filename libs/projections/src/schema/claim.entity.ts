@@ -85,6 +85,13 @@ export class ClaimMemberRow {
   @Column('text', { nullable: true })
   extractor: string | null;
 
+  /** The claims rules (name and version, libs/claims `CLAIMS_RULES_VERSION`) that placed it. */
+  @Column('text', { name: 'rules_name' })
+  rulesName: string;
+
+  @Column('text', { name: 'rules_version' })
+  rulesVersion: string;
+
   @Column('timestamptz', { name: 'reported_at', nullable: true })
   reportedAt: Date | null;
 

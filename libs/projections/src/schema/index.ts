@@ -7,6 +7,9 @@ import { AddMembership1765400000000 } from './migrations/1765400000000-add-membe
 import { MembershipChangeRow, ReportMembershipRow, StorySlugRow } from './membership.entity';
 import { AddClaimReportDays1765300000000 } from './migrations/1765300000000-add-claim-report-days';
 import { ClaimReportDayRow } from './claim-report-day.entity';
+import { AddClaimsRules1765310000000 } from './migrations/1765310000000-add-claims-rules';
+import { AddClaimFactChanges1765320000000 } from './migrations/1765320000000-add-claim-fact-changes';
+import { AddSourceAliasProposals1765330000000 } from './migrations/1765330000000-add-source-alias-proposals';
 import { AddInbox1765500000000 } from './migrations/1765500000000-add-inbox';
 import { ClaimContradictionRow, ClaimKeyRow, ClaimMemberRow, ClaimReportRow, ClaimRow } from './claim.entity';
 import { FactLinkRow, FactVerdictRow } from './fact-link.entity';
@@ -30,7 +33,18 @@ export * from './source.entity';
 export * from './source-ledger.entity';
 export * from './story.entity';
 export * from './timeline-entry.entity';
-export { AddClaimReportDays1765300000000, AddClaims1765000000000, AddFactHistory1764500000000, AddLinkCandidates1765200000000, AddMembership1765400000000, AddInbox1765500000000, CreateProjections1763800000000 };
+export {
+  AddClaimFactChanges1765320000000,
+  AddClaimReportDays1765300000000,
+  AddClaims1765000000000,
+  AddClaimsRules1765310000000,
+  AddFactHistory1764500000000,
+  AddInbox1765500000000,
+  AddLinkCandidates1765200000000,
+  AddMembership1765400000000,
+  AddSourceAliasProposals1765330000000,
+  CreateProjections1763800000000,
+};
 
 /** Every read-model entity, for a TypeORM DataSource (never with `synchronize`). */
 export const PROJECTION_ENTITIES: Function[] = [
@@ -62,6 +76,9 @@ export const PROJECTION_MIGRATIONS: MigrationClass[] = [
   AddClaims1765000000000,
   AddLinkCandidates1765200000000,
   AddClaimReportDays1765300000000,
+  AddClaimsRules1765310000000,
+  AddClaimFactChanges1765320000000,
+  AddSourceAliasProposals1765330000000,
   AddMembership1765400000000,
   AddInbox1765500000000,
 ];

@@ -92,3 +92,26 @@ describe('groupBySource', () => {
     expect(reuters.facts).toEqual([{ id: 'f', statement: 'Said.', reportedAt: '2025-11-20T00:00:00.000Z', role: 'outlet', first: true, status: 'active', corrected: false }]);
   });
 });
+
+describe('groupBySource across reports', () => {
+  it('makes one source of spellings that differ only by title, case and punctuation, and keeps a surname alone apart', () => {
+    const entries = [
+      entry('Dr. Laura Mitchell', 'f1', '2025-11-20T00:00:00Z', 'Talks are likely.', 'attributed'),
+      entry('laura mitchell', 'f2', '2025-11-21T00:00:00Z', 'Talks are possible.', 'attributed'),
+      entry('Mitchell', 'f3', '2025-11-22T00:00:00Z', 'Talks are over.', 'attributed'),
+      entry('Critics', 'f4', '2025-11-22T00:00:00Z', 'Talks are pointless.', 'attributed'),
+    ];
+    const grouped = groupBySource(entries, [], []);
+    expect(grouped.map((record) => [record.name, record.facts.map((fact) => fact.id)])).toEqual([
+      ['Dr. Laura Mitchell', ['f1', 'f2']],
+      ['Mitchell', ['f3']],
+      ['Critics', ['f4']],
+    ]);
+  });
+
+  it('puts a surname alone under the registered source once its alias is added', () => {
+    const entries = [entry('Laura Mitchell', 'f1', '2025-11-20T00:00:00Z', 'Talks are likely.', 'attributed'), entry('Mitchell', 'f2', '2025-11-22T00:00:00Z', 'Talks are over.', 'attributed')];
+    const grouped = groupBySource(entries, [{ ...source('m', 'Dr. Laura Mitchell', 1), kind: 'person' }], [alias('m', 'Mitchell', 2)]);
+    expect(grouped.map((record) => [record.name, record.kind, record.facts.map((fact) => fact.id)])).toEqual([['Dr. Laura Mitchell', 'person', ['f1', 'f2']]]);
+  });
+});

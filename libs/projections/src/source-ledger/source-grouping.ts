@@ -1,3 +1,4 @@
+import { sourceNameKey } from '@storyline/extraction';
 import { comparePositions } from '@storyline/story-events';
 import type { SourceKind } from '@storyline/story-events';
 import { isoOrNull } from '../runtime/as-of';
@@ -107,7 +108,10 @@ export function firstReported(entries: readonly LedgerEntry[], repeaters: Readon
  * Groups a story's ledger by canonical source (registered name or alias, else the
  * normalised spelling), each source's reports and facts by publication time, and the
  * sources by when they first reported anything (unknown last). `repeaters`: facts linked
- * as repeating another, never first.
+ * as repeating another, never first. Names that are certainly one across reports (the same
+ * after titles, case and punctuation are set aside: "Dr. Laura Mitchell", "Laura Mitchell")
+ * are one source; names that may be one ("Mitchell") are proposed as aliases instead
+ * (`source-alias-proposals/`), and grouped once an analyst accepts.
  */
 export function groupBySource(
   entries: readonly LedgerEntry[],
@@ -116,17 +120,33 @@ export function groupBySource(
   repeaters: ReadonlySet<string> = new Set(),
 ): SourceRecord[] {
   const canonical = canonicalSources(sources, aliases);
+  const sameName = new Map<string, RegisteredSource>();
+  for (const [key, source] of canonical) sameName.set(certainKey(key), source);
   const first = firstReported(entries, repeaters);
   const groups = new Map<string, Group>();
   for (const entry of [...entries].sort(inPublicationOrder)) {
-    const source = canonical.get(entry.sourceKey);
-    const key = source ? `source:${source.sourceId}` : `key:${entry.sourceKey}`;
+    const nameKey = certainKey(entry.sourceKey);
+    const source = canonical.get(entry.sourceKey) ?? sameName.get(nameKey);
+    const key = source ? `source:${source.sourceId}` : `key:${nameKey}`;
     const group = groups.get(key) ?? newGroup(groups, key, source, entry);
     addTo(group, entry, first);
   }
   return [...groups.values()]
     .sort((a, b) => byNumber(a.earliest, b.earliest) || comparePositions(a.spelling.position, b.spelling.position))
     .map(sourceRecord);
+}
+
+const certainKeys = new Map<string, string>();
+
+/** The key under which spellings are certainly one source; a name of punctuation alone keeps its own. */
+function certainKey(sourceKey: string): string {
+  let key = certainKeys.get(sourceKey);
+  if (key === undefined) {
+    key = sourceNameKey(sourceKey) || sourceKey;
+    if (certainKeys.size > 50_000) certainKeys.clear();
+    certainKeys.set(sourceKey, key);
+  }
+  return key;
 }
 
 function newGroup(groups: Map<string, Group>, key: string, registered: RegisteredSource | undefined, entry: LedgerEntry): Group {

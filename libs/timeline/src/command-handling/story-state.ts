@@ -25,6 +25,7 @@ export interface StoryState {
   /** "from|to|kind" → the link's id: one link of a kind between two facts. */
   readonly links: Map<string, string>;
   readonly proposals: Map<string, StoredProposal>;
+  readonly aliasProposals: Map<string, StoredAliasProposal>;
   /** Idempotency key → the report it created and a fingerprint of the request. */
   readonly requests: Map<string, { readonly reportId: string; readonly fingerprint: string | null }>;
 }
@@ -42,6 +43,15 @@ export interface StoredProposal {
   readonly kind: ProposedLinkKind;
   readonly reason: string;
   status: 'proposed' | 'accepted' | 'rejected';
+}
+
+export interface StoredAliasProposal {
+  readonly alias: string;
+  readonly canonical: string;
+  readonly rule: string;
+  status: 'proposed' | 'accepted' | 'rejected';
+  /** Accepted: the source the alias was added to. */
+  sourceId: string | null;
 }
 
 export interface StoredReport {
@@ -71,6 +81,7 @@ export const emptyStoryState = (): StoryState => ({
   facts: new Map(),
   links: new Map(),
   proposals: new Map(),
+  aliasProposals: new Map(),
   requests: new Map(),
 });
 
@@ -122,6 +133,19 @@ export function evolveStory(state: StoryState, event: StoryEvent, recorded: Reco
     case 'LinkProposalResolved': {
       const proposal = state.proposals.get(event.data.linkId);
       if (proposal) proposal.status = event.data.decision;
+      return state;
+    }
+    case 'SourceAliasProposed': {
+      const { proposalId, alias, canonical, rule } = event.data;
+      if (!state.aliasProposals.has(proposalId)) state.aliasProposals.set(proposalId, { alias, canonical, rule, status: 'proposed', sourceId: null });
+      return state;
+    }
+    case 'SourceAliasProposalResolved': {
+      const proposal = state.aliasProposals.get(event.data.proposalId);
+      if (proposal) {
+        proposal.status = event.data.decision;
+        proposal.sourceId = event.data.sourceId;
+      }
       return state;
     }
     case 'FactRetracted': {
