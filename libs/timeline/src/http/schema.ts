@@ -5,7 +5,7 @@ import type { SourceAnswer } from '../command-handling/sources';
 import type { FactsLinkedAnswer } from '../commands/link-facts/command';
 import type { StoryOpenedAnswer } from '../commands/open-story/command';
 import type { ProposalResolvedAnswer } from '../commands/resolve-link-proposal/command';
-import { LINK_KINDS, MODALITIES, PRECISIONS, SLUG, SOURCE_KINDS, VERDICTS } from '@storyline/story-events';
+import { isUuid, LINK_KINDS, MODALITIES, PRECISIONS, SLUG, SOURCE_KINDS, VERDICTS } from '@storyline/story-events';
 import { LIMITS, REASON } from '../command-handling/input';
 import type { MembershipAnswer } from '../command-handling/membership';
 import type { RoutingResolvedAnswer } from '../commands/resolve-routing/command';
@@ -217,15 +217,25 @@ export type ProposalResolvedFits = Check<Fits<Omit<ProposalResolvedAnswer, 'revi
 /* Membership: merging, splitting, moving and renaming (the rules in command-handling/membership.ts). */
 
 const membershipReason = text(REASON.max).meta({ description: 'why: kept with the event, with the actor', example: 'the same talks, reported twice' });
-const storyRef = text(80).meta({ description: 'a story id or slug', example: 'witkoff-back-channel' });
+const storyRef = text(80)
+  .refine((value) => isUuid(value) || SLUG.test(value), 'must be a story id or slug')
+  .meta({ description: 'a story id or slug', example: 'witkoff-back-channel' });
 const newSlug = text(80, SLUG).meta({ example: 'witkoff-back-channel' });
 const newTitle = text(200).meta({ example: 'Witkoff back-channel talks' });
+
+/** A uuid as the parsers check it (`isUuid`), documented as one. */
+const checkedUuid = z.string().refine(isUuid, 'must be an id').meta({ format: 'uuid' });
 
 export const reportParams = z.object({ report: uuid.meta({ description: "the report's id" }) });
 
 export const mergeStoriesBody = z.strictObject({ into: storyRef.meta({ description: 'the story (id or slug) that takes its reports' }), reason: membershipReason });
 export const splitReportsBody = z.strictObject({
-  reports: z.array(uuid).min(1).max(MAX_SPLIT_REPORTS).meta({ description: 'the reports to take out (no repeats)' }),
+  reports: z
+    .array(checkedUuid)
+    .min(1)
+    .max(MAX_SPLIT_REPORTS)
+    .refine((ids) => new Set(ids.map((id) => id.toLowerCase())).size === ids.length, 'names a report twice')
+    .meta({ description: 'the reports to take out (no repeats)' }),
   slug: newSlug,
   title: newTitle,
   reason: membershipReason,
@@ -233,6 +243,7 @@ export const splitReportsBody = z.strictObject({
 export const moveReportBody = z.strictObject({ to: storyRef.meta({ description: 'the story (id or slug) the report goes to' }), reason: membershipReason });
 export const renameStoryBody = z
   .strictObject({ slug: newSlug.optional(), title: newTitle.optional(), reason: membershipReason })
+  .refine((body) => body.slug !== undefined || body.title !== undefined, { message: 'give a new slug, a new title, or both', path: ['slug'] })
   .meta({ description: 'at least one of slug and title; the old slug keeps answering' });
 
 const membershipFields = {
@@ -260,6 +271,14 @@ const inboxName = z
   .meta({ description: 'the inbox\'s name (lowercase letters, digits and single hyphens); default "default"', example: 'wires' });
 
 export const inboxQuery = z.object({ inbox: inboxName.optional() });
+/** In a body: absent, null or "" is the default inbox. */
+const inboxField = z
+  .string()
+  .max(80)
+  .regex(new RegExp(`^(?:${INBOX_NAME.source.slice(1, -1)})?$`))
+  .nullable()
+  .optional()
+  .meta({ description: 'the inbox\'s name (lowercase letters, digits and single hyphens); absent, null or "" the default inbox', example: 'wires' });
 export const sendToInboxQuery = reportTextQuery.extend(inboxQuery.shape);
 
 export const SentToInbox = z
@@ -277,8 +296,8 @@ export const SentToInbox = z
   .meta({ id: 'SentToInbox' });
 
 export const acceptRoutingBody = z.strictObject({
-  story: z.string().max(80).optional().meta({ description: 'a story id or slug, or "new"; default the first proposal' }),
-  reason: z.string().max(2_000).optional(),
+  story: text(80).nullable().optional().meta({ description: 'a story id or slug, or "new"; default the first proposal' }),
+  reason: text(2_000).nullable().optional(),
 });
 export const rejectRoutingBody = z.strictObject({ reason: text(2_000) });
 
@@ -295,7 +314,7 @@ export const RoutingResolved = z
   .meta({ id: 'RoutingResolved' });
 
 export const inboxPolicyBody = z.strictObject({
-  inbox: inboxName.optional(),
+  inbox: inboxField,
   threshold: z.number().min(0).max(1).nullable().meta({ description: 'a best score at or above it joins at once; null never' }),
   autoOpen: z.boolean().optional().meta({ description: 'a report matching no story opens one at once (default true)' }),
 });
@@ -308,8 +327,8 @@ export const InboxPolicy = z
 
 export const aliasProposalParams = storyParams.extend({ proposalId: uuid.meta({ description: "the proposal's id" }) });
 export const acceptAliasBody = z.strictObject({
-  reason: z.string().max(REASON.max).optional(),
-  source: z.string().max(200).optional().meta({ description: "the registered source (id or name) to add the alias to; default the proposal's canonical name" }),
+  reason: text(REASON.max).nullable().optional(),
+  source: text(200).nullable().optional().meta({ description: "the registered source (id or name) to add the alias to; default the proposal's canonical name" }),
 });
 export const rejectAliasBody = z.strictObject({ reason });
 
