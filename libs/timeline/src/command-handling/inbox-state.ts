@@ -73,6 +73,8 @@ export function evolveInbox(state: InboxState, event: InboxStreamEvent, stored?:
     case 'ReportsSplit':
     case 'StoryMerged':
     case 'StoryRenamed':
+    case 'SourceAliasProposed':
+    case 'SourceAliasProposalResolved':
       evolveStory(state.reports, event, recordedOf(stored));
       return state;
     default:
