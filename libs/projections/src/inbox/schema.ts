@@ -1,15 +1,21 @@
-import { integerParam, isoTime, oneOf, uuid, z, type Check, type Fits } from '@storyline/api-contract';
+import { isoTime, oneOf, uuid, z, type Check, type Fits } from '@storyline/api-contract';
 import { INBOX_STATUSES, type InboxPage } from './list-inbox.query';
+import { INBOX_NAME } from './request';
 
 export const inboxQuery = z.object({
   inbox: z
     .string()
     .max(80)
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+    .regex(new RegExp(`^(?:${INBOX_NAME.source.slice(1, -1)})?$`))
     .optional()
     .meta({ description: 'the inbox\'s name; default "default"', example: 'wires' }),
   status: oneOf([...INBOX_STATUSES, 'all']).optional().meta({ description: 'default waiting: the reports an analyst must answer' }),
-  limit: integerParam(1, 200).optional().meta({ description: 'default 50' }),
+  // Read as `Number(limit)`: a whole number from 1 to 200 (so " 50" and "5e1" pass too).
+  limit: z
+    .string()
+    .refine((value) => Number.isInteger(Number(value)) && Number(value) >= 1 && Number(value) <= 200, 'must be between 1 and 200')
+    .optional()
+    .meta({ type: 'integer', minimum: 1, maximum: 200, description: 'default 50' }),
   after: z.string().regex(/^\d{1,18}$/).optional().meta({ description: 'the `next` of the previous page' }),
 });
 
