@@ -264,18 +264,16 @@ export const StoryRenamed = z.object({ ...membershipFields, slug: z.string() }).
 
 /* The inbox: reports sent without a story, and the analyst's answers to the router. */
 
+/** As `parseInboxName` reads it: "" is the default inbox too. */
 const inboxName = z
   .string()
   .max(80)
-  .regex(INBOX_NAME)
+  .regex(new RegExp(`^(?:${INBOX_NAME.source.slice(1, -1)})?$`))
   .meta({ description: 'the inbox\'s name (lowercase letters, digits and single hyphens); default "default"', example: 'wires' });
 
 export const inboxQuery = z.object({ inbox: inboxName.optional() });
 /** In a body: absent, null or "" is the default inbox. */
-const inboxField = z
-  .string()
-  .max(80)
-  .regex(new RegExp(`^(?:${INBOX_NAME.source.slice(1, -1)})?$`))
+const inboxField = inboxName
   .nullable()
   .optional()
   .meta({ description: 'the inbox\'s name (lowercase letters, digits and single hyphens); absent, null or "" the default inbox', example: 'wires' });
