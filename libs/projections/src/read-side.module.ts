@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ClaimsController } from './claims/claims.controller';
-import { GetMembershipHandler, MembershipController } from './membership/membership.query';
+import { GetMembershipHandler } from './membership/membership.query';
+import { MembershipController } from './membership/membership.controller';
 import { GetClaimsHandler, GetKeyDevelopmentsHandler } from './claims/get-claims.query';
 import { DiffController } from './diff/diff.controller';
 import { GetStoryDiffHandler } from './diff/get-story-diff.query';

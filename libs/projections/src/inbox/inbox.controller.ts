@@ -1,11 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '@storyline/api-contract';
 import { DEFAULT_INBOX_POLICY } from '@storyline/routing';
-import { inboxIdForName, invalid, read } from '@storyline/story-events';
-import { INBOX_STATUSES, ListInboxQuery, type InboxPage } from './list-inbox.query';
-
-const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { ListInboxQuery, type InboxPage } from './list-inbox.query';
+import { parseInboxList } from './request';
+import { Inbox, inboxQuery } from './schema';
 
 /** An inbox's reports with the router's proposals: the analyst's queue. (Answering one is a write: libs/timeline.) */
 @ApiTags('inbox')
@@ -14,17 +14,10 @@ export class InboxQueryController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiQuery({ name: 'inbox', required: false, description: 'the inbox\'s name; default "default"' })
-  @ApiQuery({ name: 'status', required: false, enum: [...INBOX_STATUSES, 'all'], description: 'default waiting: the reports an analyst must answer' })
-  @ApiQuery({ name: 'limit', required: false, description: '1..200, default 50' })
-  @ApiQuery({ name: 'after', required: false, description: 'the `next` of the previous page' })
-  @ApiOkResponse({ description: '{inbox, inboxId, policy: {threshold, autoOpen, set}, reports: [{reportId, status, headline, outlet, publishedAt, storyId, proposals: [{storyId, slug, title, score, reasons}], routedBy, threshold}], next}' })
+  @ApiContract({ operationId: 'listInbox', summary: "An inbox's reports with the router's proposals: the analyst's queue", query: inboxQuery, ok: { schema: Inbox } })
   list(@Query('inbox') inbox: unknown, @Query('status') status: unknown, @Query('limit') limit: unknown, @Query('after') after: unknown): Promise<InboxPage> {
-    const name = inbox === undefined || inbox === '' ? 'default' : read.text(inbox, 'inbox', { max: 80, pattern: NAME, patternHint: 'must be lowercase letters, digits and single hyphens (like "wires")' });
-    const wanted = status === undefined ? 'waiting' : read.oneOf(status, 'status', [...INBOX_STATUSES, 'all'] as const);
-    const size = limit === undefined ? 50 : read.integer(Number(limit), 'limit', 1, 200);
-    if (after !== undefined && (typeof after !== 'string' || !/^\d{1,18}$/.test(after))) throw invalid('after', 'must be the `next` of a previous page');
+    const request = parseInboxList({ inbox, status, limit, after });
     const defaults = { threshold: DEFAULT_INBOX_POLICY.autoJoinAt, autoOpen: DEFAULT_INBOX_POLICY.autoOpen };
-    return this.queries.execute(new ListInboxQuery({ name, inboxId: inboxIdForName(name) }, wanted, size, after === undefined ? 0n : BigInt(after), defaults));
+    return this.queries.execute(new ListInboxQuery(request.inbox, request.status, request.limit, request.after, defaults));
   }
 }

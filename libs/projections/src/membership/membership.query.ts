@@ -1,9 +1,6 @@
-import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
-import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { AsOf, Position } from '@storyline/story-events';
 import { DataSource } from 'typeorm';
-import { parseAsOf } from '../http/as-of';
 import { lowestCheckpoint } from '../runtime/checkpoints';
 import { resolveStoryAsNamed } from '../stories/resolve-story';
 import { StoriesReader, type ResolvedStory } from '../stories/stories.reader';
@@ -54,20 +51,5 @@ export class GetMembershipHandler implements IQueryHandler<GetMembershipQuery, M
       reports: members.reports ?? (await this.memberships.ownReports(story.id, view, position)),
       changes,
     };
-  }
-}
-
-@ApiTags('stories')
-@Controller('stories/:story/membership')
-export class MembershipController {
-  constructor(private readonly queries: QueryBus) {}
-
-  @Get()
-  @ApiQuery({ name: 'asOf', required: false, description: 'ISO-8601 instant; with clock=recorded, membership as recorded by then' })
-  @ApiQuery({ name: 'clock', required: false, enum: ['reported', 'recorded'] })
-  @ApiQuery({ name: 'atPosition', required: false, description: 'membership at this global log position' })
-  @ApiOkResponse({ description: '{story, position, reports, changes: [{position, kind, storyId, toStoryId, reportIds, details, actor, reason, recordedAt}]}' })
-  membership(@Param('story') story: string, @QueryParams() query: Record<string, unknown>): Promise<MembershipView> {
-    return this.queries.execute(new GetMembershipQuery(story, parseAsOf(query)));
   }
 }

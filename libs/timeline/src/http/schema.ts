@@ -5,8 +5,14 @@ import type { SourceAnswer } from '../command-handling/sources';
 import type { FactsLinkedAnswer } from '../commands/link-facts/command';
 import type { StoryOpenedAnswer } from '../commands/open-story/command';
 import type { ProposalResolvedAnswer } from '../commands/resolve-link-proposal/command';
-import { LINK_KINDS, MODALITIES, PRECISIONS, SLUG, SOURCE_KINDS, VERDICTS } from '@storyline/story-events';
+import { isUuid, LINK_KINDS, MODALITIES, PRECISIONS, SLUG, SOURCE_KINDS, VERDICTS } from '@storyline/story-events';
 import { LIMITS, REASON } from '../command-handling/input';
+import type { MembershipAnswer } from '../command-handling/membership';
+import type { RoutingResolvedAnswer } from '../commands/resolve-routing/command';
+import type { InboxPolicyAnswer } from '../commands/set-inbox-policy/command';
+import type { AliasProposalResolvedAnswer } from '../commands/resolve-source-alias-proposal/command';
+import { MAX_SPLIT_REPORTS } from '../commands/split-reports/request';
+import { INBOX_NAME } from './inbox-ref';
 
 /*
  * The write side's request bodies and answers, for the OpenAPI document. Bodies are still
@@ -207,3 +213,141 @@ export type SourceFits = Check<Fits<Omit<SourceAnswer, 'revision'>, typeof Sourc
 export type FactChangedFits = Check<Fits<Omit<FactChangedAnswer, 'revision'>, typeof FactChanged>>;
 export type FactsLinkedFits = Check<Fits<Omit<FactsLinkedAnswer, 'revision'>, typeof FactsLinked>>;
 export type ProposalResolvedFits = Check<Fits<Omit<ProposalResolvedAnswer, 'revision'>, typeof ProposalResolved>>;
+
+/* Membership: merging, splitting, moving and renaming (the rules in command-handling/membership.ts). */
+
+const membershipReason = text(REASON.max).meta({ description: 'why: kept with the event, with the actor', example: 'the same talks, reported twice' });
+const storyRef = text(80)
+  .refine((value) => isUuid(value) || SLUG.test(value), 'must be a story id or slug')
+  .meta({ description: 'a story id or slug', example: 'witkoff-back-channel' });
+const newSlug = text(80, SLUG).meta({ example: 'witkoff-back-channel' });
+const newTitle = text(200).meta({ example: 'Witkoff back-channel talks' });
+
+/** A uuid as the parsers check it (`isUuid`), documented as one. */
+const checkedUuid = z.string().refine(isUuid, 'must be an id').meta({ format: 'uuid' });
+
+export const reportParams = z.object({ report: uuid.meta({ description: "the report's id" }) });
+
+export const mergeStoriesBody = z.strictObject({ into: storyRef.meta({ description: 'the story (id or slug) that takes its reports' }), reason: membershipReason });
+export const splitReportsBody = z.strictObject({
+  reports: z
+    .array(checkedUuid)
+    .min(1)
+    .max(MAX_SPLIT_REPORTS)
+    .refine((ids) => new Set(ids.map((id) => id.toLowerCase())).size === ids.length, 'names a report twice')
+    .meta({ description: 'the reports to take out (no repeats)' }),
+  slug: newSlug,
+  title: newTitle,
+  reason: membershipReason,
+});
+export const moveReportBody = z.strictObject({ to: storyRef.meta({ description: 'the story (id or slug) the report goes to' }), reason: membershipReason });
+export const renameStoryBody = z
+  .strictObject({ slug: newSlug.optional(), title: newTitle.optional(), reason: membershipReason })
+  .refine((body) => body.slug !== undefined || body.title !== undefined, { message: 'give a new slug, a new title, or both', path: ['slug'] })
+  .meta({ description: 'at least one of slug and title; the old slug keeps answering' });
+
+const membershipFields = {
+  storyId: uuid.meta({ description: 'the story whose stream took the event' }),
+  changed: z.boolean().meta({ description: 'false when it already was so: nothing appended' }),
+  position: positionNumber,
+  readYourWrites: READ_YOUR_WRITES,
+};
+
+export const StoriesMerged = z.object({ ...membershipFields, intoStoryId: uuid }).meta({ id: 'StoriesMerged' });
+export const ReportsSplit = z
+  .object({ ...membershipFields, storyId: uuid.meta({ description: 'the new story' }), slug: z.string(), fromStoryId: uuid })
+  .meta({ id: 'ReportsSplit' });
+export const ReportMoved = z
+  .object({ ...membershipFields, storyId: uuid.meta({ description: 'the story the report left' }), reportId: uuid, toStoryId: uuid })
+  .meta({ id: 'ReportMoved' });
+export const StoryRenamed = z.object({ ...membershipFields, slug: z.string() }).meta({ id: 'StoryRenamed' });
+
+/* The inbox: reports sent without a story, and the analyst's answers to the router. */
+
+/** As `parseInboxName` reads it: "" is the default inbox too. */
+const inboxName = z
+  .string()
+  .max(80)
+  .regex(new RegExp(`^(?:${INBOX_NAME.source.slice(1, -1)})?$`))
+  .meta({ description: 'the inbox\'s name (lowercase letters, digits and single hyphens); default "default"', example: 'wires' });
+
+export const inboxQuery = z.object({ inbox: inboxName.optional() });
+/** In a body: absent, null or "" is the default inbox. */
+const inboxField = inboxName
+  .nullable()
+  .optional()
+  .meta({ description: 'the inbox\'s name (lowercase letters, digits and single hyphens); absent, null or "" the default inbox', example: 'wires' });
+export const sendToInboxQuery = reportTextQuery.extend(inboxQuery.shape);
+
+export const SentToInbox = z
+  .object({
+    reportId: uuid,
+    inbox: z.string().meta({ example: 'default' }),
+    inboxId: uuid,
+    factIds: z.array(uuid),
+    position: positionNumber.meta({ description: "global log position of the report's last event" }),
+    outlet: z.string().nullable(),
+    publishedAt: isoTime.nullable(),
+    readYourWrites: READ_YOUR_WRITES,
+    routing: z.string().meta({ description: "where the router's proposals for it appear", example: '/inbox?inbox=default' }),
+  })
+  .meta({ id: 'SentToInbox' });
+
+export const acceptRoutingBody = z.strictObject({
+  story: text(80).nullable().optional().meta({ description: 'a story id or slug, or "new"; default the first proposal' }),
+  reason: text(2_000).nullable().optional(),
+});
+export const rejectRoutingBody = z.strictObject({ reason: text(2_000) });
+
+export const RoutingResolved = z
+  .object({
+    reportId: uuid,
+    decision: z.enum(['accepted', 'rejected']),
+    storyId: uuid.nullable().meta({ description: 'the story the report went to; null when rejected' }),
+    opened: z.boolean().meta({ description: 'true when a story was opened for the report' }),
+    position: positionNumber,
+    changed: z.boolean(),
+    readYourWrites: READ_YOUR_WRITES,
+  })
+  .meta({ id: 'RoutingResolved' });
+
+export const inboxPolicyBody = z.strictObject({
+  inbox: inboxField,
+  threshold: z.number().min(0).max(1).nullable().meta({ description: 'a best score at or above it joins at once; null never' }),
+  autoOpen: z.boolean().optional().meta({ description: 'a report matching no story opens one at once (default true)' }),
+});
+
+export const InboxPolicy = z
+  .object({ inbox: z.string(), threshold: z.number().nullable(), autoOpen: z.boolean(), position: positionNumber, changed: z.boolean(), readYourWrites: READ_YOUR_WRITES })
+  .meta({ id: 'InboxPolicy' });
+
+/* Source aliases proposed across reports. */
+
+export const aliasProposalParams = storyParams.extend({ proposalId: uuid.meta({ description: "the proposal's id" }) });
+export const acceptAliasBody = z.strictObject({
+  reason: text(REASON.max).nullable().optional(),
+  source: text(200).nullable().optional().meta({ description: "the registered source (id or name) to add the alias to; default the proposal's canonical name" }),
+});
+export const rejectAliasBody = z.strictObject({ reason });
+
+export const AliasProposalResolved = z
+  .object({
+    proposalId: uuid,
+    decision: z.enum(['accepted', 'rejected']),
+    sourceId: uuid.nullable().meta({ description: 'accepted: the source the alias now belongs to' }),
+    position: positionNumber,
+    changed: z.boolean(),
+    readYourWrites: READ_YOUR_WRITES,
+  })
+  .meta({ id: 'AliasProposalResolved' });
+
+export type StoriesMergedFits = Check<Fits<Omit<MembershipAnswer & { intoStoryId: string }, 'revision'>, typeof StoriesMerged>>;
+export type ReportsSplitFits = Check<Fits<Omit<MembershipAnswer & { slug: string; fromStoryId: string }, 'revision'>, typeof ReportsSplit>>;
+export type ReportMovedFits = Check<Fits<Omit<MembershipAnswer & { reportId: string; toStoryId: string }, 'revision'>, typeof ReportMoved>>;
+export type StoryRenamedFits = Check<Fits<Omit<MembershipAnswer & { slug: string }, 'revision'>, typeof StoryRenamed>>;
+export type RoutingResolvedFits = Check<Fits<Omit<RoutingResolvedAnswer, 'revision'>, typeof RoutingResolved>>;
+export type InboxPolicyFits = Check<Fits<Omit<InboxPolicyAnswer, 'revision'>, typeof InboxPolicy>>;
+export type AliasProposalResolvedFits = Check<Fits<Omit<AliasProposalResolvedAnswer, 'revision'>, typeof AliasProposalResolved>>;
+
+/** What `POST /reports` answers: its documented shape, the position still a `Position` until the HTTP edge. */
+export type InboxReportAnswer = Omit<z.output<typeof SentToInbox>, 'position'> & { readonly position: Position };

@@ -1,8 +1,9 @@
 import { Body, Controller, Param, Patch, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '@storyline/api-contract';
 import type { Request, Response } from 'express';
-import { IF_MATCH_HEADER, REASON_PROPERTY } from '../../http/api-models';
+import { renameStoryBody, StoryRenamed, storyParams, WRITE_HEADERS, writeHeaders } from '../../http/schema';
 import { answerWrite } from '../../http/write-outcome';
 import { commandContext, type Authenticated } from '../../http/request-context';
 import { RenameStoryCommand } from './command';
@@ -15,10 +16,19 @@ export class RenameStoryController {
   constructor(private readonly commands: CommandBus) {}
 
   @Patch()
-  @ApiBody({ schema: { type: 'object', required: ['reason'], properties: { slug: { type: 'string' }, title: { type: 'string' }, reason: REASON_PROPERTY } } })
-  @ApiHeader(IF_MATCH_HEADER)
-  @ApiOkResponse({ description: '{storyId, slug, changed, position, readYourWrites}; the old slug keeps answering' })
-  @ApiConflictResponse({ description: 'STORY.SLUG_TAKEN, STORY.MERGED' })
+  @ApiContract({
+    operationId: 'renameStory',
+    summary: 'Rename a story (slug and/or title); old slugs keep answering',
+    params: storyParams,
+    headers: writeHeaders,
+    body: { schema: renameStoryBody },
+    ok: { description: 'renamed (changed false: it already was so)', schema: StoryRenamed, headers: WRITE_HEADERS },
+    errors: {
+      404: 'no such story (STORY.NOT_FOUND)',
+      409: 'the slug is taken or the story was merged (STORY.SLUG_TAKEN, STORY.MERGED)',
+      412: 'the story moved on since If-Match (STORY.VERSION_STALE)',
+    },
+  })
   async rename(@Param('story') story: string, @Body() body: unknown, @Req() request: Request & Authenticated, @Res({ passthrough: true }) response: Response) {
     const { slug, title, reason } = parseRenameStory(body);
     return answerWrite(response, await this.commands.execute(new RenameStoryCommand(story, slug, title, reason, commandContext(request))));

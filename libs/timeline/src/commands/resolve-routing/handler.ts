@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
-import { DomainError, inboxStream, nameBasedId, newId, positionToJson, SCHEMA_VERSIONS, storyForInboxReport, storyStream } from '@storyline/story-events';
+import { DomainError, inboxStream, nameBasedId, newId, SCHEMA_VERSIONS, storyForInboxReport, storyStream } from '@storyline/story-events';
 import type { CommandContext } from '../../command-handling/command-context';
 import { inboxFold } from '../../command-handling/inbox-state';
 import { decideOnStream } from '../../command-handling/stream-decider';
@@ -46,7 +46,7 @@ export class ResolveRoutingHandler implements ICommandHandler<ResolveRoutingComm
       decision: answer.kind === 'accept' ? 'accepted' : 'rejected',
       storyId: result.storyId,
       opened: result.storyId !== null && result.storyId === opening?.storyId,
-      position: positionToJson(lastPosition),
+      position: lastPosition,
       changed: result.changed,
       revision: revision,
       readYourWrites,

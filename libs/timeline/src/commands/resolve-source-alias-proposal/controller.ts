@@ -1,12 +1,19 @@
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '@storyline/api-contract';
 import type { Request, Response } from 'express';
 import { commandContext, type Authenticated } from '../../http/request-context';
 import { storyIdFromRef } from '../../http/story-ref';
 import { answerWrite } from '../../http/write-outcome';
+import { acceptAliasBody, aliasProposalParams, AliasProposalResolved, rejectAliasBody, WRITE_HEADERS, writeHeaders } from '../../http/schema';
 import { ResolveSourceAliasProposalCommand, type AliasProposalResolvedAnswer } from './command';
 import { aliasProposalIdFromParam, parseAliasResolution, type AliasProposalDecision } from './request';
+
+const RESOLVED = [
+  { status: 201, description: 'the decision was recorded', schema: AliasProposalResolved, headers: WRITE_HEADERS },
+  { status: 200, description: 'the same decision was made before: nothing appended', schema: AliasProposalResolved, headers: WRITE_HEADERS },
+];
 
 /** The analyst's answers to the source aliases proposed across reports. (The queue itself is a read: libs/projections.) */
 @ApiTags('sources')
@@ -15,13 +22,38 @@ export class ResolveSourceAliasProposalController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':proposalId/accept')
-  @ApiBody({ required: false, schema: { type: 'object', properties: { reason: { type: 'string' }, source: { type: 'string', description: 'registered source (id or name) to add the alias to; default: the proposal\'s canonical name' } } } })
+  @ApiContract({
+    operationId: 'acceptSourceAliasProposal',
+    summary: 'Accept a proposed source alias: the alias is added to the source',
+    params: aliasProposalParams,
+    headers: writeHeaders,
+    body: { schema: acceptAliasBody },
+    bodyRequired: false,
+    ok: RESOLVED,
+    errors: {
+      404: 'no such story, proposal or source (STORY.NOT_FOUND, PROPOSAL.NOT_FOUND, SOURCE.NOT_FOUND)',
+      409: "the proposal was resolved already, or the alias is another source's name (PROPOSAL.RESOLVED, SOURCE.ALIAS_TAKEN)",
+      412: 'the stream moved on since If-Match (STORY.VERSION_STALE)',
+    },
+  })
   accept(@Param('story') story: string, @Param('proposalId') proposalId: string, @Body() body: unknown, @Req() request: Request & Authenticated, @Res({ passthrough: true }) response: Response) {
     return this.resolve(story, proposalId, 'accepted', body, request, response);
   }
 
   @Post(':proposalId/reject')
-  @ApiBody({ schema: { type: 'object', required: ['reason'], properties: { reason: { type: 'string' } } } })
+  @ApiContract({
+    operationId: 'rejectSourceAliasProposal',
+    summary: 'Reject a proposed source alias',
+    params: aliasProposalParams,
+    headers: writeHeaders,
+    body: { schema: rejectAliasBody },
+    ok: RESOLVED,
+    errors: {
+      404: 'no such story or proposal (STORY.NOT_FOUND, PROPOSAL.NOT_FOUND)',
+      409: 'the proposal was resolved already (PROPOSAL.RESOLVED)',
+      412: 'the stream moved on since If-Match (STORY.VERSION_STALE)',
+    },
+  })
   reject(@Param('story') story: string, @Param('proposalId') proposalId: string, @Body() body: unknown, @Req() request: Request & Authenticated, @Res({ passthrough: true }) response: Response) {
     return this.resolve(story, proposalId, 'rejected', body, request, response);
   }

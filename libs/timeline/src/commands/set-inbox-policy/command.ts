@@ -1,3 +1,4 @@
+import type { Position } from '@storyline/story-events';
 import { Command } from '@nestjs/cqrs';
 import type { CommandContext } from '../../command-handling/command-context';
 import type { WriteOutcome } from '../../http/write-outcome';
@@ -7,7 +8,7 @@ export interface InboxPolicyAnswer extends WriteOutcome {
   readonly inbox: string;
   readonly threshold: number | null;
   readonly autoOpen: boolean;
-  readonly position: number;
+  readonly position: Position;
   readonly changed: boolean;
 }
 

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
-import { inboxStream, positionToJson } from '@storyline/story-events';
+import { inboxStream } from '@storyline/story-events';
 import { inboxFold } from '../../command-handling/inbox-state';
 import { runCommand } from '../../command-handling/run-command';
 
@@ -20,6 +20,6 @@ export class SetInboxPolicyHandler implements ICommandHandler<SetInboxPolicyComm
     const { result, lastPosition, revision } = await runCommand(this.store, inboxStream(policy.inboxId), inboxFold, context, decideSetInboxPolicy, policy);
     const readYourWrites = await this.readModels.waitFor(lastPosition);
     const { name, threshold, autoOpen } = policy;
-    return { inbox: name, threshold, autoOpen, position: positionToJson(lastPosition), changed: result.changed, revision: revision, readYourWrites };
+    return { inbox: name, threshold, autoOpen, position: lastPosition, changed: result.changed, revision: revision, readYourWrites };
   }
 }

@@ -1,3 +1,4 @@
+import type { Position } from '@storyline/story-events';
 import { Command } from '@nestjs/cqrs';
 import type { CommandContext } from '../../../command-handling/command-context';
 import type { WriteOutcome } from '../../../http/write-outcome';
@@ -6,7 +7,7 @@ import type { ReportSubmission } from '../submission';
 export interface SentToInboxAnswer extends WriteOutcome {
   readonly reportId: string;
   readonly factIds: readonly string[];
-  readonly position: number;
+  readonly position: Position;
   /** False when the same report was sent to this inbox before: nothing was appended. */
   readonly created: boolean;
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@storyline/event-store';
-import { inboxStream, positionToJson } from '@storyline/story-events';
+import { inboxStream } from '@storyline/story-events';
 import { inboxFold } from '../../../command-handling/inbox-state';
 import { runCommand } from '../../../command-handling/run-command';
 
@@ -29,6 +29,6 @@ export class SendToInboxHandler implements ICommandHandler<SendToInboxCommand, S
     // after that lets the answer's reads show the report where the router put it.
     let readYourWrites = await this.readModels.waitFor(position);
     if (result.created && readYourWrites === 'applied') readYourWrites = await this.readModels.waitFor(await this.store.headPosition());
-    return { reportId: result.reportId, factIds: result.factIds, position: positionToJson(position), created: result.created, revision: revision, readYourWrites };
+    return { reportId: result.reportId, factIds: result.factIds, position, created: result.created, revision: revision, readYourWrites };
   }
 }
