@@ -14,3 +14,4 @@ export { keyDevelopments, topDays, CLAIM_REPORTS, DEFAULT_DEVELOPMENTS, LATER_ME
 export { occurredDayOf } from './fact-day';
 export { CLAIMS_RULES_VERSION, type RulesVersion } from './rules';
 export { signatureOf, jaccard, type Signature } from './signature';
+export { joinAcrossHomes, type HomedClaim } from './across-homes';

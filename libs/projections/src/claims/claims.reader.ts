@@ -1,5 +1,5 @@
 import type { Position } from '@storyline/story-events';
-import { assembleClaim, CLAIMS_RULES_VERSION, keyDevelopments, type Claim, type GroupingRule, type Ranking, type ReportDay, type RulesVersion, type StoredMember } from '@storyline/claims';
+import { assembleClaim, CLAIMS_RULES_VERSION, joinAcrossHomes, keyDevelopments, type Claim, type GroupingRule, type Ranking, type ReportDay, type RulesVersion, type StoredMember } from '@storyline/claims';
 import type { AsOf } from '@storyline/story-events';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MEMBERSHIP_PROJECTION, storyMembers } from '../membership/membership.reader';
@@ -186,7 +186,8 @@ async function claimsInView(manager: EntityManager, storyId: string, view: AsOf,
     if (members) members.push(row);
     else byClaim.set(row.claim_id, [row]);
   }
-  const claimOfFact = new Map(rows.map((row) => [row.fact_id, row.claim_id]));
+  if (members.homes.length > 1) await joinHomes(manager, byClaim);
+  const claimOfFact = new Map([...byClaim].flatMap(([claimId, members]) => members.map((member) => [member.fact_id, claimId] as const)));
   const contradictions = new Map<string, Set<string>>();
   for (const link of links) {
     const from = claimOfFact.get(link.from_fact_id);
@@ -204,6 +205,27 @@ async function claimsInView(manager: EntityManager, storyId: string, view: AsOf,
     return { claim, rows: new Map(members.map((member) => [member.fact_id, member])) };
   });
   return claims.sort((a, b) => a.claim.first.reportedAt.localeCompare(b.claim.first.reportedAt) || a.claim.id.localeCompare(b.claim.id));
+}
+
+/**
+ * A story whose reports come from several homes (merged stories, reports moved or routed in)
+ * holds each home's claims; the same claim stated in two homes becomes one, joined as
+ * libs/claims's `joinAcrossHomes` decides from the claims' founding signatures. The founding
+ * fact of a joined claim records the rule and score of that join.
+ */
+async function joinHomes(manager: EntityManager, byClaim: Map<string, MemberRow[]>): Promise<void> {
+  const stored: { claim_id: string; story_id: string; words: string[]; entities: string[]; occurred_day: string | null; position: string }[] = await manager.query(
+    'SELECT claim_id, story_id, words, entities, occurred_day, position::text AS position FROM claims WHERE claim_id = ANY($1::uuid[])',
+    [[...byClaim.keys()]],
+  );
+  const joins = joinAcrossHomes(
+    stored.map((claim) => ({ id: claim.claim_id, home: claim.story_id, sequence: BigInt(claim.position), signature: { words: new Set(claim.words), entities: new Set(claim.entities) }, day: claim.occurred_day })),
+  );
+  for (const [claimId, join] of joins) {
+    const joined = byClaim.get(claimId)!;
+    byClaim.delete(claimId);
+    byClaim.get(join.claimId)!.push(...joined.map((member) => (member.fact_id === claimId ? { ...member, claim_id: join.claimId, rule: join.rule, score: join.score } : { ...member, claim_id: join.claimId })));
+  }
 }
 
 /**

@@ -150,4 +150,29 @@ describe('membership read model and as-of reads', () => {
     expect(await memberships.placeOf(reports.a1)).toEqual({ storyId: b, homeStoryId: a });
     expect(await memberships.placeOf(reports.b1)).toEqual({ storyId: c, homeStoryId: b });
   });
+
+  it('shows a claim stated in two stories as one claim of both outlets once they merge', async () => {
+    const d = storyIdForSlug('membership-d');
+    const e = storyIdForSlug('membership-e');
+    await tell(harness.store, d, [{ type: 'StoryOpened', data: { storyId: d, slug: 'membership-d', title: 'D' } }]);
+    await tell(harness.store, e, [{ type: 'StoryOpened', data: { storyId: e, slug: 'membership-e', title: 'E' } }]);
+    const said = 'The port authority closed the harbour to all shipping on Monday';
+    await ingestReport(harness.store, e, { outlet: 'Outlet E', publishedAt: '2025-11-20T09:00:00.000Z', facts: [{ statement: said }, { statement: 'Fishermen protested outside the town hall' }] });
+    await ingestReport(harness.store, d, { outlet: 'Outlet D', publishedAt: '2025-11-21T09:00:00.000Z', facts: [{ statement: said }, { statement: 'A ferry was diverted to the next port' }] });
+    await step('merged-d', d, { type: 'StoryMerged', data: { storyId: d, intoStoryId: e, reason: 'one story' } });
+    const claims = new ClaimsReader(harness.dataSource);
+    const summary = async (view = {}) =>
+      (await claims.claims(e, view)).claims.map((claim) => ({ statement: claim.statement, outlets: claim.outlets, roles: claim.members.map((member) => `${member.outlet}:${member.role}:${member.rule}`) }));
+    expect(await summary({ atPosition: positions['merged-d'] - 1n })).toEqual([
+      { statement: said, outlets: ['Outlet E'], roles: ['Outlet E:first:founds-claim'] },
+      { statement: 'Fishermen protested outside the town hall', outlets: ['Outlet E'], roles: ['Outlet E:first:founds-claim'] },
+    ]);
+    expect(await summary()).toEqual([
+      { statement: said, outlets: ['Outlet D', 'Outlet E'], roles: ['Outlet E:first:founds-claim', 'Outlet D:corroborates:same-wording'] },
+      { statement: 'Fishermen protested outside the town hall', outlets: ['Outlet E'], roles: ['Outlet E:first:founds-claim'] },
+      { statement: 'A ferry was diverted to the next port', outlets: ['Outlet D'], roles: ['Outlet D:first:founds-claim'] },
+    ]);
+    const developments = await claims.developments(e);
+    expect(developments.developments.filter((development) => development.statement === said).map((development) => development.outletCount)).toEqual([2]);
+  });
 });
