@@ -94,6 +94,8 @@ export interface StoryDevelopments extends ClaimsRulesView {
 interface MemberRow {
   fact_id: string;
   claim_id: string;
+  /** The home story whose rows hold it. */
+  story_id: string;
   report_id: string;
   outlet: string;
   statement: string;
@@ -170,7 +172,7 @@ async function claimsInView(manager: EntityManager, storyId: string, view: AsOf,
   const instant = view.asOf === undefined ? '' : ` AND ${clock === 'reported' ? 'reported_at' : 'recorded_at'} <= $4`;
   const parameters = [members.homes, position.toString(), members.reports, ...(view.asOf === undefined ? [] : [view.asOf])];
   const reported: MemberRow[] = await manager.query(
-    `SELECT fact_id, claim_id, report_id, outlet, statement, rule, score, occurred_day, extractor, rules_name, rules_version, reported_at, recorded_at, position::text AS position
+    `SELECT fact_id, claim_id, story_id, report_id, outlet, statement, rule, score, occurred_day, extractor, rules_name, rules_version, reported_at, recorded_at, position::text AS position
        FROM claim_members WHERE story_id = ANY($1::uuid[]) AND position <= $2 AND ($3::uuid[] IS NULL OR report_id = ANY($3::uuid[]))${instant} ORDER BY position`,
     parameters,
   );
@@ -214,6 +216,8 @@ async function claimsInView(manager: EntityManager, storyId: string, view: AsOf,
  * fact of a joined claim records the rule and score of that join.
  */
 async function joinHomes(manager: EntityManager, byClaim: Map<string, MemberRow[]>): Promise<void> {
+  // Reports routed from one inbox share that one home: nothing to join, nothing to read.
+  if (new Set([...byClaim.values()].map(([first]) => first.story_id)).size < 2) return;
   const stored: { claim_id: string; story_id: string; words: string[]; entities: string[]; occurred_day: string | null; position: string }[] = await manager.query(
     'SELECT claim_id, story_id, words, entities, occurred_day, position::text AS position FROM claims WHERE claim_id = ANY($1::uuid[])',
     [[...byClaim.keys()]],

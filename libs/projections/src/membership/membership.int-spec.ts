@@ -162,15 +162,17 @@ describe('membership read model and as-of reads', () => {
     await step('merged-d', d, { type: 'StoryMerged', data: { storyId: d, intoStoryId: e, reason: 'one story' } });
     const claims = new ClaimsReader(harness.dataSource);
     const summary = async (view = {}) =>
-      (await claims.claims(e, view)).claims.map((claim) => ({ statement: claim.statement, outlets: claim.outlets, roles: claim.members.map((member) => `${member.outlet}:${member.role}:${member.rule}`) }));
+      (await claims.claims(e, view)).claims
+        .map((claim) => ({ statement: claim.statement, outlets: claim.outlets, roles: claim.members.map((member) => `${member.outlet}:${member.role}:${member.rule}`) }))
+        .sort((x, y) => x.statement.localeCompare(y.statement)); // claims reported at one instant come in id order
     expect(await summary({ atPosition: positions['merged-d'] - 1n })).toEqual([
-      { statement: said, outlets: ['Outlet E'], roles: ['Outlet E:first:founds-claim'] },
       { statement: 'Fishermen protested outside the town hall', outlets: ['Outlet E'], roles: ['Outlet E:first:founds-claim'] },
+      { statement: said, outlets: ['Outlet E'], roles: ['Outlet E:first:founds-claim'] },
     ]);
     expect(await summary()).toEqual([
-      { statement: said, outlets: ['Outlet D', 'Outlet E'], roles: ['Outlet E:first:founds-claim', 'Outlet D:corroborates:same-wording'] },
-      { statement: 'Fishermen protested outside the town hall', outlets: ['Outlet E'], roles: ['Outlet E:first:founds-claim'] },
       { statement: 'A ferry was diverted to the next port', outlets: ['Outlet D'], roles: ['Outlet D:first:founds-claim'] },
+      { statement: 'Fishermen protested outside the town hall', outlets: ['Outlet E'], roles: ['Outlet E:first:founds-claim'] },
+      { statement: said, outlets: ['Outlet D', 'Outlet E'], roles: ['Outlet E:first:founds-claim', 'Outlet D:corroborates:same-wording'] },
     ]);
     const developments = await claims.developments(e);
     expect(developments.developments.filter((development) => development.statement === said).map((development) => development.outletCount)).toEqual([2]);
