@@ -3,7 +3,7 @@ import { storyStream } from '@storyline/story-events';
 import { ProjectionRunner } from '../runtime/projection-runner';
 import { projectionHarness, RecordingLogger, type ProjectionHarness } from '../testing/projection-harness';
 import { ingestReport, openStory, tell } from '../testing/story-events';
-import { LinkProposer } from './link-proposer.reactor';
+import { LATEST_PER_KEY, LinkProposer } from './link-proposer.reactor';
 
 describe('LinkProposer (the link-proposal reactor)', () => {
   let harness: ProjectionHarness;
@@ -87,5 +87,24 @@ describe('LinkProposer (the link-proposal reactor)', () => {
     ]);
     await caughtUp();
     expect(await harness.dataSource.query('SELECT status FROM link_proposals WHERE link_id = $1', [linkId])).toEqual([{ status: 'rejected' }]);
+  });
+
+  it('still finds an early fact by a name it shares after a common word has been used by more than LATEST_PER_KEY later facts', async () => {
+    const storyId = await openStory(harness.store, 'long-story');
+    const early = await ingestReport(harness.store, storyId, { facts: [{ statement: 'Witkoff held back-channel talks with Ukrainian officials' }] });
+    // Many later facts that share only common words ("talks", "officials") with it.
+    const filler = Array.from({ length: LATEST_PER_KEY + 20 }, (_, index) => ({ statement: `Officials held talks on item ${index + 1} of the agenda` }));
+    for (let from = 0; from < filler.length; from += 15) await ingestReport(harness.store, storyId, { facts: filler.slice(from, from + 15) });
+    await caughtUp();
+    const late = await ingestReport(harness.store, storyId, { facts: [{ statement: 'Witkoff advised a senior Kremlin official' }] });
+    await caughtUp();
+    await caughtUp();
+    const keys: { key: string; facts: string }[] = await harness.dataSource.query(
+      `SELECT key, count(*)::text AS facts FROM link_candidate_keys WHERE story_id = $1 AND key IN ('w:talk', 'w:talks', 'w:official', 'w:officials') GROUP BY key`,
+      [storyId],
+    );
+    expect(keys.some((row) => Number(row.facts) > LATEST_PER_KEY)).toBe(true);
+    const proposals = (await proposalsOf(storyId)).map((event) => event.data as LinkProposed['data']);
+    expect(proposals.filter((proposal) => proposal.fromFactId === late.factIds[0]).map((proposal) => [proposal.toFactId, proposal.kind])).toContainEqual([early.factIds[0], 'contradicts']);
   });
 });

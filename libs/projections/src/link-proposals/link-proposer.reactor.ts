@@ -11,6 +11,12 @@ export const PROPOSAL_MIN_SCORE = 0.5;
 export const PROPOSALS_PER_FACT = 3;
 /** At most this many earlier facts are compared with one new fact: those sharing the most keys. */
 export const CANDIDATES_PER_FACT = 200;
+/**
+ * Under each key, only the latest this many facts are counted: a name or a number is under few
+ * facts and all of them count, a word common in the story under thousands, of which the latest
+ * count. Keeps a fact's cost flat however long the story grows.
+ */
+export const LATEST_PER_KEY = 100;
 
 const HANDLES = ['FactReported', 'FactAmended', 'FactCorrected', 'FactRetracted', 'LinkProposed', 'LinkProposalResolved'] as const satisfies readonly StorylineEventType[];
 type Handled = (typeof HANDLES)[number];
@@ -29,7 +35,8 @@ interface CandidateRow {
  * Proposes links off the write path. It follows the log like a projection (its index and
  * checkpoint commit together), and for each reported fact compares it with the earlier facts
  * of its story that share an entity, actor or content word with it (at most
- * {@link CANDIDATES_PER_FACT}, the most shared first), never with every earlier fact. It
+ * {@link CANDIDATES_PER_FACT}, the most shared first, counted over the latest
+ * {@link LATEST_PER_KEY} facts under each key), never with every earlier fact. It
  * appends the proposals to the story's stream with the FactReported event as their
  * causation, under event ids derived from that event: replaying after a crash appends
  * nothing twice.
@@ -88,20 +95,23 @@ export class LinkProposer implements Projection<Handled> {
        VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7) ON CONFLICT (fact_id) DO NOTHING`,
       [factId, storyId, reportId, statement, JSON.stringify(fact.entities), modality, event.position.toString()],
     );
-    await this.index(manager, storyId, factId, keys);
+    await this.index(manager, storyId, factId, keys, event.position);
   }
 
   private async candidates(manager: EntityManager, storyId: string, reportId: string, keys: readonly string[]): Promise<LinkableFact[]> {
     if (keys.length === 0) return [];
     const rows: CandidateRow[] = await manager.query(
       `SELECT c.fact_id, c.report_id, c.statement, c.entities, c.modality
-         FROM (SELECT fact_id, count(*) AS shared FROM link_candidate_keys
-                WHERE story_id = $1 AND key = ANY($2::text[]) GROUP BY fact_id) k
+         FROM (SELECT latest.fact_id, count(*) AS shared
+                 FROM unnest($2::text[]) AS wanted(key)
+                 CROSS JOIN LATERAL (SELECT fact_id FROM link_candidate_keys
+                                      WHERE story_id = $1 AND key = wanted.key ORDER BY position DESC LIMIT ${LATEST_PER_KEY}) AS latest
+                GROUP BY latest.fact_id) k
          JOIN link_candidates c ON c.fact_id = k.fact_id
         WHERE NOT c.retracted AND c.report_id <> $3
         ORDER BY k.shared DESC, c.position DESC
         LIMIT ${CANDIDATES_PER_FACT}`,
-      [storyId, keys, reportId],
+      [storyId, [...new Set(keys)], reportId],
     );
     return rows.map((row) => ({ id: row.fact_id, reportId: row.report_id, statement: row.statement, entities: row.entities, modality: row.modality }));
   }
@@ -147,8 +157,8 @@ export class LinkProposer implements Projection<Handled> {
   /** An amendment or correction changes what the fact is matched and compared by from now on. */
   private async change(factId: string, changes: { statement?: string; modality?: string }, manager: EntityManager): Promise<void> {
     if (changes.statement === undefined && changes.modality === undefined) return;
-    const [row]: (CandidateRow & { story_id: string })[] = await manager.query(
-      'SELECT fact_id, story_id, report_id, statement, entities, modality FROM link_candidates WHERE fact_id = $1',
+    const [row]: (CandidateRow & { story_id: string; position: string })[] = await manager.query(
+      'SELECT fact_id, story_id, report_id, statement, entities, modality, position::text AS position FROM link_candidates WHERE fact_id = $1',
       [factId],
     );
     if (!row) return;
@@ -157,14 +167,15 @@ export class LinkProposer implements Projection<Handled> {
     await manager.query('UPDATE link_candidates SET statement = $2, modality = $3 WHERE fact_id = $1', [factId, statement, modality]);
     if (changes.statement === undefined) return;
     await manager.query('DELETE FROM link_candidate_keys WHERE fact_id = $1', [factId]);
-    await this.index(manager, row.story_id, factId, linkMatchKeys({ id: factId, reportId: row.report_id, statement, entities: row.entities }, this.relations));
+    // A changed fact keeps its place among the latest under each key: its position is the report's.
+    await this.index(manager, row.story_id, factId, linkMatchKeys({ id: factId, reportId: row.report_id, statement, entities: row.entities }, this.relations), BigInt(row.position));
   }
 
-  private async index(manager: EntityManager, storyId: string, factId: string, keys: readonly string[]): Promise<void> {
+  private async index(manager: EntityManager, storyId: string, factId: string, keys: readonly string[], position: bigint): Promise<void> {
     if (keys.length === 0) return;
     await manager.query(
-      `INSERT INTO link_candidate_keys (story_id, key, fact_id) SELECT $1, key, $3 FROM unnest($2::text[]) AS key ON CONFLICT DO NOTHING`,
-      [storyId, [...new Set(keys)], factId],
+      `INSERT INTO link_candidate_keys (story_id, key, fact_id, position) SELECT $1, key, $3, $4 FROM unnest($2::text[]) AS key ON CONFLICT DO NOTHING`,
+      [storyId, [...new Set(keys)], factId, position.toString()],
     );
   }
 }

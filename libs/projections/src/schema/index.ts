@@ -11,6 +11,7 @@ import { AddClaimsRules1765310000000 } from './migrations/1765310000000-add-clai
 import { AddClaimFactChanges1765320000000 } from './migrations/1765320000000-add-claim-fact-changes';
 import { AddSourceAliasProposals1765330000000 } from './migrations/1765330000000-add-source-alias-proposals';
 import { AddInbox1765500000000 } from './migrations/1765500000000-add-inbox';
+import { AddLinkCandidateKeyPositions1765600000000 } from './migrations/1765600000000-add-link-candidate-key-positions';
 import { ClaimContradictionRow, ClaimKeyRow, ClaimMemberRow, ClaimReportRow, ClaimRow } from './claim.entity';
 import { FactLinkRow, FactVerdictRow } from './fact-link.entity';
 import { FactReportRow } from './fact-report.entity';
@@ -40,6 +41,7 @@ export {
   AddClaimsRules1765310000000,
   AddFactHistory1764500000000,
   AddInbox1765500000000,
+  AddLinkCandidateKeyPositions1765600000000,
   AddLinkCandidates1765200000000,
   AddMembership1765400000000,
   AddSourceAliasProposals1765330000000,
@@ -81,4 +83,5 @@ export const PROJECTION_MIGRATIONS: MigrationClass[] = [
   AddSourceAliasProposals1765330000000,
   AddMembership1765400000000,
   AddInbox1765500000000,
+  AddLinkCandidateKeyPositions1765600000000,
 ];
