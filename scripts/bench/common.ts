@@ -27,19 +27,20 @@ export function stringOption(argv: readonly string[], flag: string): string {
   return argv[index + 1];
 }
 
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: serverUrl });
+/** One statement on its own connection: for setting up and reading back a bench's database. */
+export async function queryOnce<T extends object = Record<string, unknown>>(url: string, sql: string): Promise<T[]> {
+  const client = new Client({ connectionString: url });
   await client.connect();
-  await client.query(sql).finally(() => client.end());
+  return (await client.query(sql).finally(() => client.end())).rows as T[];
 }
 
 /** A fresh database on the server, named after what it is for; `drop` removes it. */
 export async function throwawayDatabase(serverUrl: string, purpose: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `bench_${purpose}_${randomBytes(3).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+  await queryOnce(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { url: url.toString(), drop: async () => void (await queryOnce(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
 }
 
 /** Each bulk story: a StoryOpened, then 20 reports of 6 facts with 3-4 revisions each (about 220 events). */

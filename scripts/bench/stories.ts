@@ -23,9 +23,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startEmbeddedPostgres } from '@storyline/database';
-import { Client } from 'pg';
 import { loadT17Topics, t17Missing, type T17Article, type T17Topic } from '../corpora/t17';
-import { numberOption, percentile, REPO, reportResult, runScript, throwawayDatabase } from './common';
+import { numberOption, percentile, queryOnce, REPO, reportResult, runScript, throwawayDatabase } from './common';
 
 const PHASES = ['topics', 'writers', 'large'] as const;
 type Phase = (typeof PHASES)[number];
@@ -436,12 +435,6 @@ runScript(main);
 
 /** What the link-proposal reactor proposed over the topics: its cost per fact is bounded, and this shows what it still finds. */
 async function printLinkProposals(url: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ kind: string; proposals: string }>('SELECT kind, count(*)::text AS proposals FROM link_proposals GROUP BY kind ORDER BY kind');
-    console.log(`\nlink proposals: ${rows.map((row) => `${row.kind} ${row.proposals}`).join(', ') || 'none'}`);
-  } finally {
-    await client.end();
-  }
+  const rows = await queryOnce<{ kind: string; proposals: string }>(url, 'SELECT kind, count(*)::text AS proposals FROM link_proposals GROUP BY kind ORDER BY kind');
+  console.log(`\nlink proposals: ${rows.map((row) => `${row.kind} ${row.proposals}`).join(', ') || 'none'}`);
 }

@@ -188,7 +188,7 @@ async function claimsInView(manager: EntityManager, storyId: string, view: AsOf,
     if (members) members.push(row);
     else byClaim.set(row.claim_id, [row]);
   }
-  if (members.homes.length > 1) await joinHomes(manager, byClaim);
+  await joinHomes(manager, byClaim);
   const claimOfFact = new Map([...byClaim].flatMap(([claimId, members]) => members.map((member) => [member.fact_id, claimId] as const)));
   const contradictions = new Map<string, Set<string>>();
   for (const link of links) {
@@ -216,7 +216,7 @@ async function claimsInView(manager: EntityManager, storyId: string, view: AsOf,
  * fact of a joined claim records the rule and score of that join.
  */
 async function joinHomes(manager: EntityManager, byClaim: Map<string, MemberRow[]>): Promise<void> {
-  // Reports routed from one inbox share that one home: nothing to join, nothing to read.
+  // One home (a story never merged, or whose reports all came from one inbox): nothing to join, nothing to read.
   if (new Set([...byClaim.values()].map(([first]) => first.story_id)).size < 2) return;
   const stored: { claim_id: string; story_id: string; words: string[]; entities: string[]; occurred_day: string | null; position: string }[] = await manager.query(
     'SELECT claim_id, story_id, words, entities, occurred_day, position::text AS position FROM claims WHERE claim_id = ANY($1::uuid[])',

@@ -111,7 +111,7 @@ export class LinkProposer implements Projection<Handled> {
         WHERE NOT c.retracted AND c.report_id <> $3
         ORDER BY k.shared DESC, c.position DESC
         LIMIT ${CANDIDATES_PER_FACT}`,
-      [storyId, [...new Set(keys)], reportId],
+      [storyId, keys, reportId],
     );
     return rows.map((row) => ({ id: row.fact_id, reportId: row.report_id, statement: row.statement, entities: row.entities, modality: row.modality }));
   }
